@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostsUnderTest } from './harness/hosts';
+import { E2ESession, screenshotOnFailure } from './harness/session';
+import type { Workbench } from './harness/workbench';
+
+describe.each(hostsUnderTest())('In $label', (host) => {
+  let session: E2ESession | undefined;
+  let teacher: Workbench;
+
+  beforeAll(async () => {
+    session = new E2ESession(host);
+    // Nothing listens on port 9: the teacher's server is unreachable in this file.
+    await session.start({ settings: { 'clusterLessons.serverUrl': 'http://localhost:9' } });
+    teacher = await session.openTeacher('amina');
+  });
+  afterAll(async () => session?.stop());
+  screenshotOnFailure(() => session);
+
+  it('the extension activates and shows its sync status in the status bar', async () => {
+    const item = teacher.statusBarItem('clusterLessons.syncStatus');
+    await item.waitFor({ timeout: 60_000 });
+    await expect.poll(() => item.innerText(), { timeout: 10_000 }).toContain('Cluster Lessons');
+  });
+
+  it('a teacher runs "Check Server Connection" from the palette and is told the server cannot be reached', async () => {
+    await teacher.runCommand('Cluster Lessons: Check Server Connection');
+    const message = teacher.notifications().filter({ hasText: 'Cannot reach the cluster server' });
+    await message.first().waitFor({ timeout: 30_000 });
+    expect(await message.first().innerText()).toContain('http://localhost:9');
+    await expect
+      .poll(() => teacher.statusBarItem('clusterLessons.syncStatus').innerText(), { timeout: 10_000 })
+      .toContain('Offline');
+  });
+});

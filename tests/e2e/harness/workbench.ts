@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { SCREENSHOTS } from './paths';
+
+/** A VS Code workbench in a browser page, used the way a teacher uses it: palette, keyboard, eyes. */
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    readonly label: string,
+  ) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await this.page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+  }
+
+  /** A status bar item contributed by our extension, found by the id it was created with. */
+  statusBarItem(id: string): Locator {
+    return this.page.locator(`.part.statusbar [id$="${id}"]`);
+  }
+
+  async focusWorkbench(): Promise<void> {
+    // The welcome page can hold focus at start: click an empty spot of the editor area first.
+    await this.page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
+  }
+
+  /** Opens the command palette, types the command's title and runs it. */
+  async runCommand(title: string): Promise<void> {
+    await this.focusWorkbench();
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.keyboard.press('F1');
+      if (await input.isVisible().catch(() => false)) break;
+      await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      if (await input.isVisible()) break;
+    }
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Text of the notification toasts currently on screen. */
+  notifications(): Locator {
+    return this.page.locator('.notifications-toasts .notification-list-item-message');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, '_')}.png`);
+    await this.page.screenshot({ path: file }).catch(() => undefined);
+    return file;
+  }
+}
