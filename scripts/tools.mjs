@@ -4,7 +4,7 @@
 // Web with the web worker host). Everything goes to .cache/tools (git-ignored) and is reused.
 // VS Code's own download servers are out of reach on these machines: see ../shared/docs/E2E.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +24,44 @@ function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 }
 
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A lock file beside `dir`, so two runs (say `npm start` and `npm test`) never install at once. */
+function withLock(dir, fn) {
+  const lock = `${dir}.lock`;
+  mkdirSync(path.dirname(dir), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (!holder || !pidAlive(holder)) rmSync(lock, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Runs `install` into `dir` unless a completed install is already there. */
 function once(dir, label, install) {
   const marker = path.join(dir, '.installed');
   if (existsSync(marker)) return dir;
+  return withLock(dir, () => (existsSync(marker) ? dir : installInto(dir, label, install, marker)));
+}
+
+function installInto(dir, label, install, marker) {
   log(`installing ${label} into ${path.relative(ROOT, dir)} (first run only)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
