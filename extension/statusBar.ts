@@ -35,7 +35,10 @@ function render(state: SyncState): { text: string; tooltip: string; warning: boo
       };
     case 'offline':
       return {
-        text: `$(cloud-offline) ${vscode.l10n.t('Offline ({0} waiting)', state.pendingChanges)}`,
+        text:
+          state.pendingChanges > 0
+            ? `$(cloud-offline) ${vscode.l10n.t('Offline ({0} waiting)', state.pendingChanges)}`
+            : `$(cloud-offline) ${vscode.l10n.t('Offline')}`,
         tooltip: vscode.l10n.t(
           'The cluster server cannot be reached. Your changes are saved on this device and will be sent when the connection returns.',
         ),

@@ -31,4 +31,13 @@ describe.each(hostsUnderTest())('In $label', (host) => {
       .poll(() => teacher.statusBarItem('clusterLessons.syncStatus').innerText(), { timeout: 10_000 })
       .toContain('Offline');
   });
+
+  it(`"Show Log" opens the extension's log, which says it runs in the ${host.kind} extension host`, async () => {
+    await teacher.runCommand('Cluster Lessons: Show Log');
+    const output = teacher.page.locator('.part.panel .view-lines');
+    await expect
+      .poll(() => teacher.textOf(output), { timeout: 20_000 })
+      .toContain(`Activated in the ${host.kind} extension host`);
+    await teacher.screenshot(`activation-${host.kind}`);
+  });
 });

@@ -42,6 +42,11 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** What a person reads in an element: VS Code renders spaces in editors as non-breaking ones. */
+  async textOf(locator: Locator): Promise<string> {
+    return (await locator.innerText()).replace(/\u00a0/g, ' ');
+  }
+
   /** Text of the notification toasts currently on screen. */
   notifications(): Locator {
     return this.page.locator('.notifications-toasts .notification-list-item-message');
