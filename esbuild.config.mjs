@@ -1,6 +1,6 @@
 // One build for every runtime: the extension for VS Code's Node host and web worker host,
 // the webview bundles, and the sync server's command line. Type-checking is `npm run typecheck`.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -43,6 +43,15 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
   },
+  {
+    // The demo seeder used by `npm start` (scripts/start.mjs), a real y-websocket client.
+    ...common,
+    entryPoints: ['scripts/demo.ts'],
+    outfile: 'dist/scripts/demo.mjs',
+    platform: 'node',
+    format: 'esm',
+    external: ['bufferutil', 'utf-8-validate', 'ws', 'yjs', 'y-websocket'],
+  },
 ];
 
 const webviewEntries = ['webview/pacesetter/main.ts', 'webview/print/main.ts'].filter((f) => existsSync(f));
@@ -56,6 +65,9 @@ if (webviewEntries.length > 0) {
     format: 'iife',
   });
 }
+
+// A release build starts clean so no stale source maps slip into the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 const present = builds.filter((b) => (b.entryPoints ?? []).every((e) => existsSync(e)));
 if (watch) {
