@@ -1,0 +1,59 @@
+import type { ClusterInfo, InvitePreview, Member } from '../../core/cluster/model';
+
+/** An HTTP error from the cluster server, with the server's own explanation when it gave one. */
+export class ServerApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The cluster server's small HTTP API (tokens go in the Authorization header, never in URLs). */
+export class ServerApi {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  static normalise(url: string): string {
+    return url.trim().replace(/\/+$/, '');
+  }
+
+  /** The websocket address of the same server. */
+  get wsUrl(): string {
+    return this.baseUrl.replace(/^http/, 'ws');
+  }
+
+  previewInvite(invite: string): Promise<InvitePreview> {
+    return this.call('GET', `/api/invites/${encodeURIComponent(invite)}`);
+  }
+
+  join(invite: string, name: string, school: string): Promise<{ token: string; member: Member }> {
+    return this.call('POST', '/api/join', { invite, name, school });
+  }
+
+  me(): Promise<{ member: Member; cluster: ClusterInfo }> {
+    return this.call('GET', '/api/me');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const reason = (parsed as { error?: string } | undefined)?.error ?? response.statusText;
+      throw new ServerApiError(response.status, reason);
+    }
+    return parsed as T;
+  }
+}

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { InvitePreview } from '../../core/cluster/model';
+import type { ClusterAccounts } from '../clusters/accounts';
+import { roleLabel } from '../clusters/roleLabel';
+import { ServerApi, ServerApiError } from '../clusters/serverApi';
+import { serverUrl } from './checkServer';
+
+interface Deps {
+  readonly accounts: ClusterAccounts;
+  readonly log: vscode.LogOutputChannel;
+}
+
+function validUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? undefined
+      : vscode.l10n.t('The address starts with http:// or https://');
+  } catch {
+    return vscode.l10n.t('This is not a web address. Example: https://cluster.example.org');
+  }
+}
+
+/** What went wrong, said so that a teacher knows what to do next. */
+export function explainJoinError(error: unknown, url: string): string {
+  if (error instanceof ServerApiError) {
+    if (error.status === 404 || error.status === 403 || error.status === 410) {
+      return vscode.l10n.t(
+        'That invite code is not valid: it may be mistyped, expired or withdrawn. Ask your cluster leader for a new code. ({0})',
+        error.message,
+      );
+    }
+    if (error.status === 400) return vscode.l10n.t('The server could not accept these details: {0}', error.message);
+    return vscode.l10n.t('The server answered with an error ({0}): {1}. Try again later.', error.status, error.message);
+  }
+  return vscode.l10n.t(
+    'Cannot reach the cluster server at {0}. Check the address and your connection, then try again.',
+    url,
+  );
+}
+
+/** "Join a Cluster…": server address → invite code → name → school, then the token goes to SecretStorage. */
+export function registerJoinCluster({ accounts, log }: Deps): vscode.Disposable {
+  return vscode.commands.registerCommand('clusterLessons.joinCluster', async () => {
+    const title = vscode.l10n.t('Join a Cluster');
+    const address = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Address of your cluster server'),
+      value: serverUrl(),
+      ignoreFocusOut: true,
+      validateInput: validUrl,
+    });
+    if (!address) return;
+    const api = new ServerApi(ServerApi.normalise(address));
+    const invite = (
+      await vscode.window.showInputBox({
+        title,
+        prompt: vscode.l10n.t('Invite code from your cluster leader'),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the invite code')),
+      })
+    )?.trim();
+    if (!invite) return;
+    let preview: InvitePreview | undefined;
+    try {
+      preview = await api.previewInvite(invite);
+    } catch (error) {
+      void vscode.window.showErrorMessage(explainJoinError(error, api.baseUrl));
+      return;
+    }
+    const name = (
+      await vscode.window.showInputBox({
+        title: `${title}: ${preview.clusterName}`,
+        prompt: vscode.l10n.t('Your name, as colleagues will see it'),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type your name')),
+      })
+    )?.trim();
+    if (!name) return;
+    const school = await vscode.window.showQuickPick([...preview.schools], {
+      title: `${title}: ${preview.clusterName}`,
+      placeHolder: vscode.l10n.t('Your school'),
+      ignoreFocusOut: true,
+    });
+    if (!school) return;
+    try {
+      const joined = await api.join(invite, name, school);
+      const me = await new ServerApi(api.baseUrl, joined.token).me();
+      await accounts.add(
+        { serverUrl: api.baseUrl, clusterId: me.cluster.id, clusterName: me.cluster.name, member: me.member },
+        joined.token,
+      );
+      log.info(`Joined cluster ${me.cluster.id} as ${me.member.role} (${me.member.id})`);
+      const open = vscode.l10n.t('Open Cluster');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('You joined {0} as a {1} of {2}.', me.cluster.name, roleLabel(me.member.role), school),
+        open,
+      );
+      if (choice === open) await vscode.commands.executeCommand('clusterLessons.openCluster', me.cluster.id);
+    } catch (error) {
+      log.warn(`Join failed: ${String(error)}`);
+      void vscode.window.showErrorMessage(explainJoinError(error, api.baseUrl));
+    }
+  });
+}
