@@ -3,7 +3,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { planBody, planFrontMatter } from '../core/plan/planDoc';
+import { writeFrontMatter } from '../core/plan/frontMatter';
+import { planText } from '../core/plan/planDoc';
 
 interface Demo {
   readonly clusterId: string;
@@ -62,19 +63,28 @@ async function settle(provider: WebsocketProvider): Promise<void> {
   provider.destroy();
 }
 
-export async function seedDemoDocuments({ serverUrl, demo }: { serverUrl: string; demo: Demo }): Promise<void> {
+export async function seedDemoDocuments({
+  serverUrl,
+  demo,
+}: {
+  serverUrl: string;
+  demo: Demo;
+}): Promise<void> {
   const plan = await connect(serverUrl, `${demo.clusterId}/plan/photosynthesis-gr8`, demo.leaderToken);
-  if (planBody(plan.doc).length === 0) {
-    plan.doc.transact(() => {
-      const fm = planFrontMatter(plan.doc);
-      fm.set('title', 'Photosynthesis: what plants need to make food');
-      fm.set('subject', 'Natural Sciences');
-      fm.set('grade', '8');
-      fm.set('term', 2);
-      fm.set('week', 3);
-      fm.set('duration', '40 min');
-      planBody(plan.doc).insert(0, SAMPLE_PLAN);
-    }, 'demo-seed');
+  const text = planText(plan.doc);
+  if (text.length === 0) {
+    const frontMatter = writeFrontMatter({
+      title: 'Photosynthesis: what plants need to make food',
+      subject: 'Natural Sciences',
+      grade: '8',
+      term: 2,
+      week: 3,
+      school: 'Mbuzini Secondary School',
+      teacher: 'Thandi Mokoena',
+      duration: '40 min',
+      template: 'caps',
+    });
+    text.insert(0, `${frontMatter}\n${SAMPLE_PLAN}`);
   }
   await settle(plan);
 }

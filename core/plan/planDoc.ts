@@ -1,14 +1,11 @@
 import type * as Y from 'yjs';
 
-// A lesson plan document: the Markdown body (LF only) and its front matter, kept apart so that
-// two teachers editing the header card and the body never fight over the same characters.
-export const PLAN_BODY = 'body';
-export const PLAN_FRONT_MATTER = 'frontmatter';
+// A lesson plan document holds one Y.Text: the whole Markdown file, YAML front matter first
+// (LF line breaks only). Keeping the front matter inside the text lets the ordinary editor, the
+// built-in Markdown preview and printing all see one text, and needs one binding, not two; the
+// server derives the plan catalog (title, subject, grade, term, week) from that block.
+export const PLAN_TEXT = 'body';
 
-export function planBody(doc: Y.Doc): Y.Text {
-  return doc.getText(PLAN_BODY);
-}
-
-export function planFrontMatter(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(PLAN_FRONT_MATTER);
+export function planText(doc: Y.Doc): Y.Text {
+  return doc.getText(PLAN_TEXT);
 }
