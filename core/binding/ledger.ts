@@ -1,0 +1,86 @@
+// The ledger of edits the binding has asked the editor to apply and not yet accounted for.
+//
+// A boolean "applying" flag cannot tell our change event from a keystroke that lands while
+// our apply is in flight; the keystroke would be taken for ours and never reach Y.Text (a
+// lost character), or ours would be taken for the user's and be sent back (an echo, and a
+// duplicate). The ledger records what we asked for and at which version, and recognises
+// our event by its exact content at exactly version + 1: VS Code applies a WorkspaceEdit to
+// one document as one change that bumps the version by one, and reports its replacements
+// sorted from the end of the document, each against the document before the change.
+//
+// The apply queue is serialised, so at most one entry is ever in flight; the ledger still
+// decides by content and version, never by "something is in flight".
+
+import type { Delta } from './delta';
+import type { EditorChangeEvent, EditorEdit } from './editorDocument';
+
+export type EntryStatus = 'inFlight' | 'applied' | 'superseded';
+
+export interface LedgerEntry {
+  /** The document version the edits were computed against. */
+  readonly version: number;
+  /** The pending delta that was sent (LF coordinates). */
+  readonly sent: Delta;
+  readonly edits: readonly EditorEdit[];
+  status: EntryStatus;
+}
+
+export type Classification =
+  | { readonly kind: 'ours'; readonly entry: LedgerEntry }
+  /** Not ours; `superseded` is the in-flight entry this event proves will be rejected. */
+  | { readonly kind: 'foreign'; readonly superseded: LedgerEntry | undefined };
+
+function sameEdits(edits: readonly EditorEdit[], event: EditorChangeEvent): boolean {
+  if (edits.length !== event.contentChanges.length) return false;
+  const reported = event.contentChanges
+    .map((c) => ({ offset: c.rangeOffset, deleteLength: c.rangeLength, text: c.text }))
+    .sort((x, y) => x.offset - y.offset);
+  return edits.every((e, i) => {
+    const r = reported[i]!;
+    return e.offset === r.offset && e.deleteLength === r.deleteLength && e.text === r.text;
+  });
+}
+
+export class ApplyLedger {
+  private entry: LedgerEntry | undefined;
+
+  get inFlight(): LedgerEntry | undefined {
+    return this.entry?.status === 'inFlight' ? this.entry : undefined;
+  }
+
+  record(version: number, sent: Delta, edits: readonly EditorEdit[]): LedgerEntry {
+    if (this.inFlight !== undefined) throw new Error('the apply queue must be serialised');
+    this.entry = { version, sent, edits, status: 'inFlight' };
+    return this.entry;
+  }
+
+  /**
+   * Decides, for a change event with content, whether it is ours. Any other event that moves
+   * the version past an in-flight entry means the editor will reject that entry.
+   */
+  classify(event: EditorChangeEvent): Classification {
+    const entry = this.inFlight;
+    if (entry === undefined) return { kind: 'foreign', superseded: undefined };
+    if (event.version === entry.version + 1 && sameEdits(entry.edits, event)) {
+      entry.status = 'applied';
+      return { kind: 'ours', entry };
+    }
+    entry.status = 'superseded';
+    return { kind: 'foreign', superseded: entry };
+  }
+
+  /** A version-only change (EOL switch) also supersedes what is in flight. */
+  supersede(): LedgerEntry | undefined {
+    const entry = this.inFlight;
+    if (entry !== undefined) entry.status = 'superseded';
+    return entry;
+  }
+
+  /** Settles the entry with the editor's answer; returns whether its sent delta must be taken back. */
+  settle(entry: LedgerEntry, accepted: boolean): 'done' | 'takeBack' | 'awaitEvent' {
+    if (entry.status !== 'inFlight') return 'done';
+    if (accepted) return 'awaitEvent';
+    entry.status = 'superseded';
+    return 'takeBack';
+  }
+}

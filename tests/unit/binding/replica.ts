@@ -1,0 +1,72 @@
+// One participant: a Y.Doc, an editor like VS Code's, and the binding between them, wired as
+// the VS Code glue will wire them (onDidChangeTextDocument -> handleEditorChange).
+
+import * as Y from 'yjs';
+import type { EndOfLine } from '../../../core/binding/editorDocument';
+import { TextBinding, type TextBindingOptions } from '../../../core/binding/textBinding';
+import { FakeEditor } from './fakeEditor';
+import type { SimulatedNetwork } from './network';
+import type { Random } from './random';
+
+export interface Replica {
+  readonly doc: Y.Doc;
+  readonly ytext: Y.Text;
+  readonly editor: FakeEditor;
+  readonly binding: TextBinding;
+  readonly anomalies: string[];
+  dispose(): void;
+}
+
+export interface ReplicaOptions extends TextBindingOptions {
+  readonly random: Random;
+  readonly network?: SimulatedNetwork;
+  /** Y.Doc state to start from (a snapshot everyone shares), before the binding starts. */
+  readonly state?: Uint8Array;
+  readonly editorText?: string;
+  readonly eol?: EndOfLine;
+  readonly normalizeEol?: boolean;
+}
+
+export function createReplica(options: ReplicaOptions): Replica {
+  const doc = new Y.Doc();
+  if (options.state !== undefined) Y.applyUpdate(doc, options.state);
+  options.network?.join(doc);
+  const ytext = doc.getText('body');
+  const editor = new FakeEditor({
+    text: options.editorText ?? '',
+    eol: options.eol ?? '\n',
+    random: options.random,
+    normalizeEol: options.normalizeEol ?? true,
+  });
+  const binding = new TextBinding(ytext, editor, options);
+  const anomalies: string[] = [];
+  binding.onDidDetectAnomaly((message) => anomalies.push(message));
+  const subscription = editor.onDidChange((event) => binding.handleEditorChange(event));
+  return {
+    doc,
+    ytext,
+    editor,
+    binding,
+    anomalies,
+    dispose: () => {
+      subscription.dispose();
+      binding.dispose();
+      doc.destroy();
+    },
+  };
+}
+
+/** The editor's text as Y.Text would hold it. */
+export function editorTextAsLf(replica: Replica): string {
+  return replica.editor.getText().replace(/\r\n/g, '\n');
+}
+
+/** Delivers the network and waits for every binding until all is quiet (bounded). */
+export async function settleAll(replicas: readonly Replica[], network: SimulatedNetwork): Promise<void> {
+  for (let round = 0; round < 100; round++) {
+    network.deliverAll();
+    await Promise.all(replicas.map((r) => r.binding.whenIdle()));
+    if (network.queued === 0 && replicas.every((r) => r.binding.state === 'settled')) return;
+  }
+  throw new Error('replicas did not settle within 100 rounds');
+}
