@@ -1,4 +1,5 @@
 import type { ClusterInfo, InvitePreview, Member } from '../../core/cluster/model';
+import type { PlanSummary } from '../../core/plan/catalog';
 
 /** An HTTP error from the cluster server, with the server's own explanation when it gave one. */
 export class ServerApiError extends Error {
@@ -36,6 +37,18 @@ export class ServerApi {
 
   me(): Promise<{ member: Member; cluster: ClusterInfo }> {
     return this.call('GET', '/api/me');
+  }
+
+  listPlans(): Promise<{ plans: PlanSummary[] }> {
+    return this.call('GET', '/api/plans');
+  }
+
+  deletePlan(id: string): Promise<unknown> {
+    return this.call('DELETE', `/api/plans/${encodeURIComponent(id)}`);
+  }
+
+  restorePlan(id: string): Promise<unknown> {
+    return this.call('POST', `/api/plans/${encodeURIComponent(id)}/restore`);
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

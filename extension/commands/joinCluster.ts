@@ -30,8 +30,13 @@ export function explainJoinError(error: unknown, url: string): string {
         error.message,
       );
     }
-    if (error.status === 400) return vscode.l10n.t('The server could not accept these details: {0}', error.message);
-    return vscode.l10n.t('The server answered with an error ({0}): {1}. Try again later.', error.status, error.message);
+    if (error.status === 400)
+      return vscode.l10n.t('The server could not accept these details: {0}', error.message);
+    return vscode.l10n.t(
+      'The server answered with an error ({0}): {1}. Try again later.',
+      error.status,
+      error.message,
+    );
   }
   return vscode.l10n.t(
     'Cannot reach the cluster server at {0}. Check the address and your connection, then try again.',

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { ClusterAccounts, JoinedCluster } from '../clusters/accounts';
 
-export async function pickCluster(accounts: ClusterAccounts, placeHolder: string): Promise<JoinedCluster | undefined> {
+export async function pickCluster(
+  accounts: ClusterAccounts,
+  placeHolder: string,
+): Promise<JoinedCluster | undefined> {
   const clusters = accounts.list();
   if (clusters.length === 0) {
     const join = vscode.l10n.t('Join a Cluster…');
@@ -23,7 +26,10 @@ export async function pickCluster(accounts: ClusterAccounts, placeHolder: string
 /** "Leave Cluster": forgets a cluster's token on this device. The work stays on the server. */
 export function registerLeaveCluster(accounts: ClusterAccounts): vscode.Disposable {
   return vscode.commands.registerCommand('clusterLessons.leaveCluster', async () => {
-    const cluster = await pickCluster(accounts, vscode.l10n.t('Which cluster do you want to leave on this device?'));
+    const cluster = await pickCluster(
+      accounts,
+      vscode.l10n.t('Which cluster do you want to leave on this device?'),
+    );
     if (!cluster) return;
     const leave = vscode.l10n.t('Leave');
     const ok = await vscode.window.showWarningMessage(
@@ -36,6 +42,8 @@ export function registerLeaveCluster(accounts: ClusterAccounts): vscode.Disposab
     );
     if (ok !== leave) return;
     await accounts.remove(cluster.clusterId);
-    void vscode.window.showInformationMessage(vscode.l10n.t('You left {0} on this device.', cluster.clusterName));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('You left {0} on this device.', cluster.clusterName),
+    );
   });
 }

@@ -61,7 +61,9 @@ export class DocSession implements vscode.Disposable {
       if (!synced) return;
       this.attempts = 0;
       void this.replica.setPendingChanges(0);
-      this.setState(this.readOnlyReason ? { kind: 'denied', reason: this.readOnlyReason } : { kind: 'synced' });
+      this.setState(
+        this.readOnlyReason ? { kind: 'denied', reason: this.readOnlyReason } : { kind: 'synced' },
+      );
     });
     this.provider.on('closed', ({ code, reason }) => this.onClosed(code, reason));
     this.doc.on('update', this.onUpdate);
@@ -85,7 +87,10 @@ export class DocSession implements vscode.Disposable {
     if (this.provider.synced) {
       if (this.current.kind === 'synced') this.setState({ kind: 'syncing' });
       // y-websocket sends at once; the server echoes nothing, so "synced" returns on the next tick.
-      setTimeout(() => this.provider.synced && this.current.kind === 'syncing' && this.setState({ kind: 'synced' }), 300);
+      setTimeout(
+        () => this.provider.synced && this.current.kind === 'syncing' && this.setState({ kind: 'synced' }),
+        300,
+      );
       return;
     }
     const pending = this.replica.pendingChanges + 1;
@@ -100,7 +105,8 @@ export class DocSession implements vscode.Disposable {
       this.setState({ kind: 'denied', reason: reason || String(code) });
       return;
     }
-    if (code === CLOSE.tooLarge) this.options.log.error(`${this.options.docName}: a change was too large (${reason})`);
+    if (code === CLOSE.tooLarge)
+      this.options.log.error(`${this.options.docName}: a change was too large (${reason})`);
     this.setState({ kind: 'offline', pendingChanges: this.replica.pendingChanges });
     const delay = reconnectDelay(this.attempts++, Math.random);
     this.options.log.info(`${this.options.docName}: offline (${code}); trying again in ${delay} ms`);
