@@ -61,11 +61,24 @@ export function editorTextAsLf(replica: Replica): string {
   return replica.editor.getText().replace(/\r\n/g, '\n');
 }
 
-/** Delivers the network and waits for every binding until all is quiet (bounded). */
+/** Waits for the binding to be idle, or fails after `ms` (a binding that never settles is a bug, not a hang). */
+export async function idle(replica: Replica, ms = 5_000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${replica.binding.origin} did not settle in ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([replica.binding.whenIdle(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Delivers the network and waits for every binding until all is quiet (bounded in rounds and time). */
 export async function settleAll(replicas: readonly Replica[], network: SimulatedNetwork): Promise<void> {
   for (let round = 0; round < 100; round++) {
     network.deliverAll();
-    await Promise.all(replicas.map((r) => r.binding.whenIdle()));
+    await Promise.all(replicas.map((r) => idle(r)));
     if (network.queued === 0 && replicas.every((r) => r.binding.state === 'settled')) return;
   }
   throw new Error('replicas did not settle within 100 rounds');
