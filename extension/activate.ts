@@ -1,9 +1,20 @@
 import * as vscode from 'vscode';
+import { ClusterAccounts } from './clusters/accounts';
+import { ClusterWorkspace } from './clusters/clusterWorkspace';
 import { registerCheckServer } from './commands/checkServer';
+import { registerJoinCluster } from './commands/joinCluster';
+import { registerLeaveCluster } from './commands/leaveCluster';
+import { registerNewPlan } from './commands/newPlan';
+import { registerOpenCluster } from './commands/openCluster';
 import { registerShowLog } from './commands/showLog';
+import { PlanBindings } from './editor/planBindings';
+import { ClusterFileSystem } from './fs/clusterFileSystem';
+import { CLUSTER_SCHEME } from './fs/clusterUri';
 import { createLog } from './log';
 import type { Platform } from './platform';
 import { registerSyncStatus } from './statusBar';
+import { SessionPool } from './sync/sessionPool';
+import { registerSyncStatusController } from './syncStatusController';
 
 /** Shared by both hosts: composes the features, each a disposable. */
 export async function activateShared(context: vscode.ExtensionContext, platform: Platform): Promise<void> {
@@ -12,7 +23,27 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
   context.subscriptions.push(log);
   try {
     const status = registerSyncStatus();
-    context.subscriptions.push(status, registerShowLog(log), registerCheckServer({ log, status, platform }));
+    const accounts = new ClusterAccounts(context);
+    const pool = new SessionPool(context, accounts, platform, log);
+    const workspace = new ClusterWorkspace(context, accounts, pool, log);
+    const fileSystem = new ClusterFileSystem(workspace);
+    const bindings = new PlanBindings(workspace, log);
+    context.subscriptions.push(
+      status,
+      accounts,
+      pool,
+      workspace,
+      vscode.workspace.registerFileSystemProvider(CLUSTER_SCHEME, fileSystem, { isCaseSensitive: true }),
+      workspace.onDidChangeTree((root) => fileSystem.fireTreeChanged(root)),
+      bindings,
+      registerSyncStatusController(status, bindings),
+      registerShowLog(log),
+      registerCheckServer({ log, status, platform }),
+      registerJoinCluster({ accounts, log }),
+      registerLeaveCluster(accounts),
+      registerOpenCluster(accounts),
+      registerNewPlan(workspace),
+    );
     log.info(`Activated in the ${platform.host} extension host in ${Date.now() - started} ms`);
   } catch (error) {
     // Activation failures must reach the person, not only the log; rethrow so VS Code records it too.

@@ -5,6 +5,8 @@ export const SYNC_STATUS_ID = 'clusterLessons.syncStatus';
 
 export interface SyncStatus extends vscode.Disposable {
   show(state: SyncState, detail?: string): void;
+  /** What clicking the item does. */
+  setCommand(command: string): void;
 }
 
 function render(state: SyncState): { text: string; tooltip: string; warning: boolean } {
@@ -79,5 +81,11 @@ export function registerSyncStatus(): SyncStatus {
   };
   show({ kind: 'notConnected' });
   item.show();
-  return { show, dispose: () => item.dispose() };
+  return {
+    show,
+    setCommand: (command) => {
+      item.command = command;
+    },
+    dispose: () => item.dispose(),
+  };
 }

@@ -34,8 +34,9 @@ export function summaryFromFrontMatter(id: string, fm: PlanFrontMatter, updatedA
 
 /** A name that is safe as one path segment on every OS and in a URI. */
 export function safeSegment(value: string): string {
-  const cleaned = value
-    .replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, ' ')
+  const printable = [...value].map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
+  const cleaned = printable
+    .replace(/[\\/:*?"<>|#%]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 100);
@@ -49,11 +50,15 @@ export function folderOf(plan: PlanSummary): string[] {
 
 export function fileNameOf(plan: PlanSummary): string {
   const when =
-    plan.term !== undefined && plan.week !== undefined ? `T${plan.term}W${String(plan.week).padStart(2, '0')} ` : '';
+    plan.term !== undefined && plan.week !== undefined
+      ? `T${plan.term}W${String(plan.week).padStart(2, '0')} `
+      : '';
   return `${safeSegment(`${when}${plan.title}`)}.md`;
 }
 
-export type CatalogNode = { kind: 'dir'; children: Map<string, CatalogNode> } | { kind: 'plan'; plan: PlanSummary };
+export type CatalogNode =
+  | { kind: 'dir'; children: Map<string, CatalogNode> }
+  | { kind: 'plan'; plan: PlanSummary };
 
 /** Builds the folder tree. Two plans that would share a name are told apart by their ids. */
 export function buildTree(plans: readonly PlanSummary[]): CatalogNode & { kind: 'dir' } {

@@ -58,7 +58,8 @@ export class ClusterCatalog implements vscode.Disposable {
       // What the server now knows as new as ours needs no local overlay any more.
       for (const [id, mine] of this.local) {
         const theirs = this.server.get(id);
-        if (theirs && theirs.updatedAt >= mine.updatedAt && theirs.title === mine.title) this.local.delete(id);
+        if (theirs && theirs.updatedAt >= mine.updatedAt && theirs.title === mine.title)
+          this.local.delete(id);
       }
       await this.context.globalState.update(cacheKey(this.clusterId), plans);
       this.update();
@@ -72,7 +73,10 @@ export class ClusterCatalog implements vscode.Disposable {
   noteLocal(summary: PlanSummary): void {
     const known = this.get(summary.id);
     if (known && sameSummary(known, summary)) return;
-    this.local.set(summary.id, { ...summary, ...(known?.deletedAt !== undefined ? { deletedAt: known.deletedAt } : {}) });
+    this.local.set(summary.id, {
+      ...summary,
+      ...(known?.deletedAt !== undefined ? { deletedAt: known.deletedAt } : {}),
+    });
     this.update();
   }
 
@@ -101,5 +105,11 @@ export class ClusterCatalog implements vscode.Disposable {
 }
 
 function sameSummary(a: PlanSummary, b: PlanSummary): boolean {
-  return a.title === b.title && a.subject === b.subject && a.grade === b.grade && a.term === b.term && a.week === b.week;
+  return (
+    a.title === b.title &&
+    a.subject === b.subject &&
+    a.grade === b.grade &&
+    a.term === b.term &&
+    a.week === b.week
+  );
 }

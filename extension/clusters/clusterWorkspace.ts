@@ -44,7 +44,8 @@ export class ClusterWorkspace implements vscode.Disposable {
   private async api(clusterId: string): Promise<ServerApi> {
     const cluster = this.accounts.get(clusterId);
     const token = await this.accounts.token(clusterId);
-    if (!cluster || !token) throw new Error(vscode.l10n.t('This device has not joined the cluster "{0}".', clusterId));
+    if (!cluster || !token)
+      throw new Error(vscode.l10n.t('This device has not joined the cluster "{0}".', clusterId));
     return new ServerApi(cluster.serverUrl, token);
   }
 
@@ -143,8 +144,11 @@ export class ClusterWorkspace implements vscode.Disposable {
 export function explainServerError(error: unknown): string {
   if (error instanceof ServerApiError) {
     if (error.status === 403) return vscode.l10n.t('You are not allowed to do this: {0}', error.message);
-    if (error.status === 401) return vscode.l10n.t('The server no longer accepts this device. Join the cluster again.');
+    if (error.status === 401)
+      return vscode.l10n.t('The server no longer accepts this device. Join the cluster again.');
     return vscode.l10n.t('The server refused: {0}', error.message);
   }
-  return vscode.l10n.t('This needs a connection to the cluster server, which cannot be reached now. Try again later.');
+  return vscode.l10n.t(
+    'This needs a connection to the cluster server, which cannot be reached now. Try again later.',
+  );
 }

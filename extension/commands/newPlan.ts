@@ -23,16 +23,23 @@ export function registerNewPlan(workspace: ClusterWorkspace): vscode.Disposable 
     });
     if (!planTitle) return;
     const catalog = workspace.catalog(cluster.clusterId);
-    const knownSubjects = [...catalog.root().children.keys()].filter((s) => s !== 'Trash' && s !== 'No subject');
+    const knownSubjects = [...catalog.root().children.keys()].filter(
+      (s) => s !== 'Trash' && s !== 'No subject',
+    );
     const subject = await pickOrType(knownSubjects, vscode.l10n.t('Subject'), title);
     if (subject === undefined) return;
-    const grade = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Grade or class (optional)') });
+    const grade = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Grade or class (optional)'),
+    });
     if (grade === undefined) return;
     const termWeek = await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('Term and week, for example 2 3 (optional)'),
       validateInput: (v) =>
-        v.trim() === '' || /^\d{1,2}\s+\d{1,2}$/.test(v.trim()) ? undefined : vscode.l10n.t('Two numbers: term and week'),
+        v.trim() === '' || /^\d{1,2}\s+\d{1,2}$/.test(v.trim())
+          ? undefined
+          : vscode.l10n.t('Two numbers: term and week'),
     });
     if (termWeek === undefined) return;
     const [term, week] = termWeek.trim() ? termWeek.trim().split(/\s+/).map(Number) : [];

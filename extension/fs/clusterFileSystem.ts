@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type * as Y from 'yjs';
 import { minimalDelta } from '../../core/binding/minimalEdits';
-import { type CatalogNode, lookup, newPlanId, type PlanSummary, summaryFromFrontMatter, TRASH } from '../../core/plan/catalog';
+import {
+  type CatalogNode,
+  lookup,
+  newPlanId,
+  type PlanSummary,
+  summaryFromFrontMatter,
+  TRASH,
+} from '../../core/plan/catalog';
 import { readFrontMatter, writeFrontMatter } from '../../core/plan/frontMatter';
 import { planText } from '../../core/plan/planDoc';
 import { CAPS_TEMPLATE, renderTemplate } from '../../core/plan/templates';
@@ -76,7 +83,11 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
     return new TextEncoder().encode(planText(session.doc).toString());
   }
 
-  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): Promise<void> {
+  async writeFile(
+    uri: vscode.Uri,
+    content: Uint8Array,
+    options: { create: boolean; overwrite: boolean },
+  ): Promise<void> {
     const clusterId = uri.authority;
     const existing = lookup(this.workspace.catalog(clusterId).root(), segmentsOf(uri));
     if (existing?.kind === 'plan') {
@@ -128,14 +139,16 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
     const target = segmentsOf(to);
     const intoTrash = target[0] === TRASH;
     if (intoTrash && plan.deletedAt === undefined) return this.workspace.deletePlan(from.authority, plan.id);
-    if (!intoTrash && plan.deletedAt !== undefined) return this.workspace.restorePlan(from.authority, plan.id);
-    const title = (target.at(-1) ?? '').replace(/\.md$/i, '').replace(/^T\d+W\d+\s+/, '').trim();
+    if (!intoTrash && plan.deletedAt !== undefined)
+      return this.workspace.restorePlan(from.authority, plan.id);
+    const title = (target.at(-1) ?? '')
+      .replace(/\.md$/i, '')
+      .replace(/^T\d+W\d+\s+/, '')
+      .trim();
     if (!title) throw vscode.FileSystemError.NoPermissions(to);
     const session = await this.workspace.openPlan(from.authority, plan.id);
     setFrontMatterField(planText(session.doc), 'title', title);
-    this.workspace
-      .catalog(from.authority)
-      .noteLocal(summaryOf(plan.id, planText(session.doc).toString()));
+    this.workspace.catalog(from.authority).noteLocal(summaryOf(plan.id, planText(session.doc).toString()));
   }
 }
 

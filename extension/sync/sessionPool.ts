@@ -64,14 +64,21 @@ export class SessionPool implements vscode.Disposable {
     const cluster = this.accounts.get(clusterId);
     const token = await this.accounts.token(clusterId);
     if (!cluster || !token) {
-      throw new Error(vscode.l10n.t('This device has not joined the cluster "{0}". Run "Join a Cluster…" first.', clusterId));
+      throw new Error(
+        vscode.l10n.t(
+          'This device has not joined the cluster "{0}". Run "Join a Cluster…" first.',
+          clusterId,
+        ),
+      );
     }
     const session = await DocSession.open({
       wsUrl: new ServerApi(cluster.serverUrl).wsUrl,
       docName,
       token,
       platform: this.platform,
-      files: workspaceFsReplicaFiles(vscode.Uri.joinPath(this.context.globalStorageUri, 'replicas', clusterId)),
+      files: workspaceFsReplicaFiles(
+        vscode.Uri.joinPath(this.context.globalStorageUri, 'replicas', clusterId),
+      ),
       log: this.log,
     });
     this.log.info(`Opened ${docName}`);

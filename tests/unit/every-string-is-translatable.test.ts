@@ -11,7 +11,10 @@ describe('Translators get every user-facing string', () => {
   it('the English l10n bundle holds every vscode.l10n.t string in the sources', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'l10n-'));
     const cli = path.join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
-    execFileSync(process.execPath, [cli, 'export', '--outDir', out, 'extension', 'webview'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [cli, 'export', '--outDir', out, 'extension', 'webview'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const extracted = Object.keys(readJson(path.join(out, 'bundle.l10n.json'))).sort();
     const committed = Object.keys(readJson(path.join(root, 'l10n', 'bundle.l10n.json'))).sort();
     expect(extracted.length).toBeGreaterThan(0);

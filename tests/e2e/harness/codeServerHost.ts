@@ -69,8 +69,11 @@ export const codeServerHost: VSCodeHost = {
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const collect = (d: Buffer): void => {
+      output += d.toString();
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
     try {
       await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
     } catch (error) {

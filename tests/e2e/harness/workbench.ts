@@ -40,6 +40,16 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
+    await this.page
+      .locator('.quick-input-widget .quick-input-list')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Closes every editor (e.g. a Welcome page that opened late and holds focus). */
+  async closeAllEditors(): Promise<void> {
+    await this.focusWorkbench();
+    await this.runCommand('View: Close All Editors');
   }
 
   /** What a person reads in an element: VS Code renders spaces in editors as non-breaking ones. */

@@ -165,7 +165,8 @@ export class FakeEditor implements EditorDocument {
     if (at <= 0 || at >= this.text.length) return false;
     const before = this.text.charCodeAt(at - 1);
     const after = this.text.charCodeAt(at);
-    const crlf = before === 13 && after === 10;
+    // An LF document that kept a pasted CR (normalizeEol: false) may be cut between CR and LF.
+    const crlf = this.currentEol === '\r\n' && before === 13 && after === 10;
     const surrogates = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
     return crlf || surrogates;
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isDocId } from '../../../core/cluster/docName';
-import { buildTree, fileNameOf, lookup, newPlanId, type PlanSummary, pathOf } from '../../../core/plan/catalog';
+import {
+  buildTree,
+  fileNameOf,
+  lookup,
+  newPlanId,
+  type PlanSummary,
+  pathOf,
+} from '../../../core/plan/catalog';
 
 const plan = (p: Partial<PlanSummary> & { id: string }): PlanSummary => ({ title: p.id, updatedAt: 0, ...p });
 
