@@ -51,9 +51,13 @@ const demo = JSON.parse(readFileSync(demoFile, 'utf8'));
 const serverLog = path.join(dataDir, 'server.log');
 const { openSync } = await import('node:fs');
 const logFd = openSync(serverLog, 'a');
-const server = spawn(process.execPath, [cli, 'serve', '--host', '127.0.0.1', '--port', args.port, '--data', dataDir], {
-  stdio: ['ignore', logFd, logFd],
-});
+const server = spawn(
+  process.execPath,
+  [cli, 'serve', '--host', '127.0.0.1', '--port', args.port, '--data', dataDir],
+  {
+    stdio: ['ignore', logFd, logFd],
+  },
+);
 await waitFor(`http://127.0.0.1:${args.port}/healthz`, 20_000, server);
 
 // 3. Demo documents, written once through the real sync protocol as the cluster leader.
@@ -85,8 +89,12 @@ const web = await testWeb.open({
 
 say('');
 say('Cluster Lessons is running.');
-say(`  Open VS Code for the Web:   http://localhost:${args['web-port']}   (one browser tab or profile per teacher)`);
-say(`  Sync server:                ${serverUrl}   (database in ${path.relative(ROOT, dataDir) || '.'}; log in ${path.relative(ROOT, serverLog)})`);
+say(
+  `  Open VS Code for the Web:   http://localhost:${args['web-port']}   (one browser tab or profile per teacher)`,
+);
+say(
+  `  Sync server:                ${serverUrl}   (database in ${path.relative(ROOT, dataDir) || '.'}; log in ${path.relative(ROOT, serverLog)})`,
+);
 say(`  Demo cluster:               ${demo.name ?? 'Nkomazi Natural Sciences Cluster'} (${demo.clusterId})`);
 for (const [role, code] of Object.entries(demo.invites ?? {})) say(`    invite code for a ${role}: ${code}`);
 say('Press Ctrl+C to stop.');
@@ -113,7 +121,8 @@ server.once('exit', (code) => {
 async function waitFor(url, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The sync server exited (code ${child.exitCode}); see ${serverLog}.`);
+    if (child.exitCode !== null)
+      throw new Error(`The sync server exited (code ${child.exitCode}); see ${serverLog}.`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
