@@ -1,4 +1,6 @@
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { planHeaderPlugin } from '../core/plan/planMarkdown';
 import { ClusterAccounts } from './clusters/accounts';
 import { ClusterWorkspace } from './clusters/clusterWorkspace';
 import { registerCheckServer } from './commands/checkServer';
@@ -8,16 +10,24 @@ import { registerNewPlan } from './commands/newPlan';
 import { registerOpenCluster } from './commands/openCluster';
 import { registerShowLog } from './commands/showLog';
 import { PlanBindings } from './editor/planBindings';
+import { registerPresence } from './editor/presence';
 import { ClusterFileSystem } from './fs/clusterFileSystem';
 import { CLUSTER_SCHEME } from './fs/clusterUri';
 import { createLog } from './log';
 import type { Platform } from './platform';
+import { planLabels, registerPrintPlan } from './print/printPlan';
 import { registerSyncStatus } from './statusBar';
 import { SessionPool } from './sync/sessionPool';
+import { registerPeopleView } from './views/peopleView';
 import { registerSyncStatusController } from './syncStatusController';
 
+/** What the extension gives VS Code: the markdown-it plugin for the built-in preview. */
+export interface ClusterLessonsApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
 /** Shared by both hosts: composes the features, each a disposable. */
-export async function activateShared(context: vscode.ExtensionContext, platform: Platform): Promise<void> {
+export async function activateShared(context: vscode.ExtensionContext, platform: Platform): Promise<ClusterLessonsApi> {
   const started = Date.now();
   const log = createLog();
   context.subscriptions.push(log);
@@ -37,14 +47,18 @@ export async function activateShared(context: vscode.ExtensionContext, platform:
       workspace.onDidChangeTree((root) => fileSystem.fireTreeChanged(root)),
       bindings,
       registerSyncStatusController(status, bindings),
+      registerPresence(bindings, accounts),
+      registerPeopleView(bindings),
       registerShowLog(log),
       registerCheckServer({ log, status, platform }),
       registerJoinCluster({ accounts, log }),
       registerLeaveCluster(accounts),
       registerOpenCluster(accounts),
       registerNewPlan(workspace),
+      registerPrintPlan(context.extensionUri),
     );
     log.info(`Activated in the ${platform.host} extension host in ${Date.now() - started} ms`);
+    return { extendMarkdownIt: (md) => md.use(planHeaderPlugin, planLabels()) };
   } catch (error) {
     // Activation failures must reach the person, not only the log; rethrow so VS Code records it too.
     log.error('Activation failed', error);

@@ -1,8 +1,8 @@
 // Entry for VS Code for the Web's web worker extension host.
 import type * as vscode from 'vscode';
-import { activateShared } from './activate';
+import { activateShared, type ClusterLessonsApi } from './activate';
 
-export function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): Promise<ClusterLessonsApi> {
   return activateShared(context, { host: 'web', WebSocket: globalThis.WebSocket });
 }
 
