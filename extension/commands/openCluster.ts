@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClusterAccounts } from '../clusters/accounts';
-import { CLUSTER_SCHEME, clusterRoot } from '../fs/clusterUri';
+import { clusterRoot } from '../fs/clusterUri';
 import { pickCluster } from './leaveCluster';
 
 /** "Open Cluster": the cluster's plans as a folder in the explorer (a `cluster:` virtual workspace folder). */
@@ -16,11 +16,13 @@ export function registerOpenCluster(accounts: ClusterAccounts): vscode.Disposabl
       await vscode.commands.executeCommand('workbench.view.explorer');
       return;
     }
-    if (folders.length === 0 || folders.every((f) => f.uri.scheme !== CLUSTER_SCHEME)) {
-      // Opening the cluster as the window's folder reloads the window; the extension comes back with it.
+    if (folders.length === 0) {
+      // With no folder open, the cluster becomes the window's folder (the window reloads with it).
       await vscode.commands.executeCommand('vscode.openFolder', uri, { forceReuseWindow: true });
       return;
     }
+    // Added after the existing folders: VS Code restarts extensions only when the first folder changes.
     vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri, name: cluster.clusterName });
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 }

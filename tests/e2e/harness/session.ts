@@ -3,40 +3,67 @@ import { launchTeacherBrowser, type TeacherBrowser } from './browser';
 import type { RunningVSCode, VSCodeHost, WorkspaceOptions } from './host';
 import { Workbench } from './workbench';
 
+/** A teacher's device: their own VS Code (own user data, replicas, secrets) and their own browser. */
+export interface Teacher {
+  readonly name: string;
+  workbench: Workbench;
+  browser: TeacherBrowser;
+  readonly vscode: RunningVSCode;
+}
+
 /**
- * One VS Code and the teachers looking at it. Each teacher has their own browser profile.
- * A failing test leaves a screenshot of every teacher's screen in tests/.output/screenshots.
+ * The teachers of one test, each on their own device. A failing test leaves a screenshot of every
+ * teacher's screen in tests/.output/screenshots.
  */
 export class E2ESession {
-  private readonly browsers: TeacherBrowser[] = [];
-  private readonly workbenches: Workbench[] = [];
-  private vscode: RunningVSCode | undefined;
+  private readonly teachers: Teacher[] = [];
+  private options: WorkspaceOptions | undefined;
 
   constructor(readonly host: VSCodeHost) {}
 
+  /** Settings and files of the folder every teacher's VS Code opens. */
   async start(options?: WorkspaceOptions): Promise<void> {
-    this.vscode = await this.host.start(options);
+    this.options = options;
   }
 
   async openTeacher(name: string): Promise<Workbench> {
-    if (!this.vscode) throw new Error('start() the session first');
+    const vscode = await this.host.start(this.options);
     const browser = await launchTeacherBrowser(name);
-    this.browsers.push(browser);
     const workbench = new Workbench(browser.page, `${this.host.kind}-${name}`);
-    this.workbenches.push(workbench);
-    await workbench.open(this.vscode.url);
+    this.teachers.push({ name, workbench, browser, vscode });
+    await workbench.open(vscode.url);
     return workbench;
   }
 
+  private teacher(workbench: Workbench): Teacher {
+    const t = this.teachers.find((x) => x.workbench === workbench);
+    if (!t) throw new Error('not a teacher of this session');
+    return t;
+  }
+
+  /** The teacher closes VS Code (the browser window) and opens it again on the same device. */
+  async reopen(workbench: Workbench): Promise<Workbench> {
+    const t = this.teacher(workbench);
+    await t.browser.close();
+    t.browser = await launchTeacherBrowser(t.name, t.browser.dir);
+    t.workbench = new Workbench(t.browser.page, workbench.label);
+    await t.workbench.open(t.vscode.url);
+    return t.workbench;
+  }
+
+  async closeWindow(workbench: Workbench): Promise<void> {
+    await this.teacher(workbench).browser.close();
+  }
+
   async screenshotAll(testName: string): Promise<void> {
-    for (const wb of this.workbenches) await wb.screenshot(`${testName}-${wb.label}`);
+    for (const t of this.teachers) await t.workbench.screenshot(`${testName}-${t.workbench.label}`);
   }
 
   async stop(): Promise<void> {
-    for (const b of this.browsers.splice(0)) await b.close().catch(() => undefined);
-    this.workbenches.splice(0);
-    await this.vscode?.stop();
-    this.vscode = undefined;
+    for (const t of this.teachers.splice(0)) {
+      await t.browser.close().catch(() => undefined);
+      await t.vscode.stop();
+    }
   }
 }
 

@@ -46,6 +46,61 @@ export class Workbench {
       .waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** Answers the steps of a command's input boxes and quick picks, one line each, in order. */
+  async answerPrompts(answers: readonly string[]): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (const answer of answers) {
+      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      await input.fill(answer);
+      // A quick pick filters its items as one types; give it a moment to show the match.
+      await this.page.waitForTimeout(300);
+      await this.page.keyboard.press('Enter');
+      await this.page.waitForTimeout(300);
+    }
+  }
+
+  /** Clicks a notification's button, e.g. "Open Cluster". */
+  async clickNotificationButton(label: string): Promise<void> {
+    await this.page.locator('.notifications-toasts .monaco-button', { hasText: label }).first().click({ timeout: 30_000 });
+  }
+
+  /** Opens a file by clicking through the explorer tree, as a person does. */
+  async openInExplorer(segments: readonly string[]): Promise<void> {
+    await this.runCommand('View: Show Explorer');
+    for (const [i, name] of segments.entries()) {
+      const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+      await row.waitFor({ timeout: 30_000 });
+      const expanded = await row.getAttribute('aria-expanded');
+      if (i === segments.length - 1 || expanded !== 'true') await row.click();
+    }
+    await this.page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+  }
+
+  /** The visible text of the active editor, as a person reads it. */
+  async editorText(): Promise<string> {
+    return this.textOf(this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first());
+  }
+
+  /** Clicks at the end of the first line showing `lineText` and types, key by key. */
+  async typeAtEndOfLine(lineText: string, typed: string): Promise<void> {
+    const line = this.page.locator('.editor-group-container.active .view-line', { hasText: lineText }).first();
+    await line.click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(typed, { delay: 25 });
+  }
+
+  /** Names shown at colleagues' cursors (decorations render them as CSS generated content). */
+  async cursorLabels(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const names = new Set<string>();
+      for (const el of document.querySelectorAll('.monaco-editor .view-lines span')) {
+        const content = getComputedStyle(el, '::after').content;
+        if (content && content !== 'none' && content !== 'normal') names.add(content.replace(/^"|"$/g, ''));
+      }
+      return [...names];
+    });
+  }
+
   /** Closes every editor (e.g. a Welcome page that opened late and holds focus). */
   async closeAllEditors(): Promise<void> {
     await this.focusWorkbench();

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFrontMatter } from '../../core/plan/frontMatter';
+import { planText } from '../../core/plan/planDoc';
+import { hostsUnderTest } from './harness/hosts';
+import { E2ESession, screenshotOnFailure } from './harness/session';
+import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
+import type { Workbench } from './harness/workbench';
+
+const CLUSTER = 'Nkomazi Science Cluster';
+const SCHOOLS = ['Mbuzini Secondary School', 'Tonga Combined School'];
+const PLAN_PATH = [CLUSTER, 'Natural Sciences', 'Grade 8', 'T2W03 Photosynthesis.md'];
+const PLAN = `${writeFrontMatter({ title: 'Photosynthesis', subject: 'Natural Sciences', grade: '8', term: 2, week: 3 })}
+# Photosynthesis
+
+## Introduction
+Ask where a tree gets its mass.
+
+## Development
+Starch test on two leaves.
+
+## Homework
+Workbook page 42.
+`;
+
+async function join(teacher: Workbench, server: SyncServerProcess, invite: string, name: string, school: string) {
+  await teacher.runCommand('Cluster Lessons: Join a Cluster…');
+  await teacher.answerPrompts([server.url, invite, name, school]);
+  await teacher.clickNotificationButton('Open Cluster');
+}
+
+/** Polls what a teacher's screen shows until it contains every one of `parts`. */
+async function expectScreenToShow(teacher: Workbench, parts: string[], timeout = 30_000): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        text = await teacher.editorText();
+        return parts.every((p) => text.includes(p));
+      },
+      { timeout, interval: 500 },
+    )
+    .toBe(true);
+  return text;
+}
+
+describe.each(hostsUnderTest())('Two teachers write a plan together in $label', (host) => {
+  let server: SyncServerProcess;
+  let cluster: ClusterFixture;
+  let session: E2ESession | undefined;
+  let amina: Workbench;
+  let bongani: Workbench;
+
+  beforeAll(async () => {
+    server = await SyncServerProcess.start();
+    cluster = server.createCluster(CLUSTER, 'Thandi Mokoena', SCHOOLS);
+    const leader = await server.connect(`${cluster.clusterId}/plan/photosynthesis`, cluster.leaderToken);
+    planText(leader.doc).insert(0, PLAN);
+    await new Promise((r) => setTimeout(r, 500));
+    leader.provider.destroy();
+    session = new E2ESession(host);
+    await session.start({ settings: { 'clusterLessons.serverUrl': server.url } });
+    amina = await session.openTeacher('amina');
+    bongani = await session.openTeacher('bongani');
+    await join(amina, server, cluster.invites.teacher!, 'Amina Dlamini', SCHOOLS[0]!);
+    await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+  });
+  afterAll(async () => {
+    await session?.stop();
+    await server?.stop();
+  });
+  screenshotOnFailure(() => session);
+
+  it('both type into the same plan at the same time and both screens show the same text', async () => {
+    await amina.openInExplorer(PLAN_PATH);
+    await bongani.openInExplorer(PLAN_PATH);
+    await expectScreenToShow(amina, ['Starch test on two leaves.']);
+    await expectScreenToShow(bongani, ['Starch test on two leaves.']);
+    await Promise.all([
+      amina.typeAtEndOfLine('Ask where a tree gets its mass.', ' Amina: show a seed first.'),
+      bongani.typeAtEndOfLine('Workbook page 42.', ' Bongani: and page 43.'),
+    ]);
+    const both = ['Amina: show a seed first.', 'Bongani: and page 43.'];
+    const aminaSees = await expectScreenToShow(amina, both);
+    const bonganiSees = await expectScreenToShow(bongani, both);
+    expect(aminaSees).toBe(bonganiSees);
+    // The server's copy, read by a third, ordinary y-websocket client, holds both too.
+    const observer = await server.connect(`${cluster.clusterId}/plan/photosynthesis`, cluster.leaderToken);
+    const stored = planText(observer.doc).toString();
+    observer.provider.destroy();
+    for (const part of both) expect(stored).toContain(part);
+    expect(stored.match(/Amina: show a seed first\./g)).toHaveLength(1);
+  });
+
+  it("each teacher sees the other's cursor with the colleague's name", async () => {
+    await amina.typeAtEndOfLine('Amina: show a seed first.', '!');
+    await bongani.typeAtEndOfLine('Bongani: and page 43.', '!');
+    await expect.poll(() => amina.cursorLabels(), { timeout: 20_000 }).toContain('Bongani Nkosi');
+    await expect.poll(() => bongani.cursorLabels(), { timeout: 20_000 }).toContain('Amina Dlamini');
+    await amina.screenshot(`co-authoring-${host.kind}-amina`);
+  });
+
+  it('a teacher keeps typing while the server is down, closes and reopens VS Code, and nothing is lost', async () => {
+    await server.stop();
+    await amina.typeAtEndOfLine('Starch test on two leaves.', ' Offline note one.');
+    await expect
+      .poll(() => amina.textOf(amina.statusBarItem('clusterLessons.syncStatus')), { timeout: 30_000 })
+      .toContain('Offline');
+    // Give the replica its 250 ms to reach the disk, then close VS Code and open it again.
+    await amina.page.waitForTimeout(1_000);
+    amina = await session!.reopen(amina);
+    await amina.runCommand('Cluster Lessons: Open Cluster');
+    await amina.openInExplorer(PLAN_PATH);
+    await expectScreenToShow(amina, ['Offline note one.']);
+    await amina.typeAtEndOfLine('Offline note one.', ' Offline note two.');
+    await amina.page.waitForTimeout(1_000);
+    await server.resume();
+    const all = ['Offline note one.', 'Offline note two.', 'Amina: show a seed first.', 'Bongani: and page 43.'];
+    const aminaSees = await expectScreenToShow(amina, all, 60_000);
+    const bonganiSees = await expectScreenToShow(bongani, all, 60_000);
+    expect(aminaSees).toBe(bonganiSees);
+    expect(aminaSees.match(/Offline note one\./g)).toHaveLength(1);
+  });
+});
