@@ -27,7 +27,10 @@ export interface ClusterLessonsApi {
 }
 
 /** Shared by both hosts: composes the features, each a disposable. */
-export async function activateShared(context: vscode.ExtensionContext, platform: Platform): Promise<ClusterLessonsApi> {
+export async function activateShared(
+  context: vscode.ExtensionContext,
+  platform: Platform,
+): Promise<ClusterLessonsApi> {
   const started = Date.now();
   const log = createLog();
   context.subscriptions.push(log);

@@ -14,9 +14,12 @@ export interface PlanSummary {
   readonly updatedAt: number;
   /** Set when the plan was deleted; it can be restored for 30 days after. */
   readonly deletedAt?: number;
+  /** A cluster's own template (front matter `kind: template`), offered by "New Lesson Plan". */
+  readonly isTemplate?: boolean;
 }
 
 export const TRASH = 'Trash';
+export const TEMPLATES = 'Templates';
 export const UNSORTED = 'No subject';
 export const RESTORE_DAYS = 30;
 
@@ -28,6 +31,7 @@ export function summaryFromFrontMatter(id: string, fm: PlanFrontMatter, updatedA
     ...(fm.grade ? { grade: String(fm.grade) } : {}),
     ...(fm.term !== undefined ? { term: fm.term } : {}),
     ...(fm.week !== undefined ? { week: fm.week } : {}),
+    ...(fm.kind === 'template' ? { isTemplate: true } : {}),
     updatedAt,
   };
 }
@@ -45,6 +49,7 @@ export function safeSegment(value: string): string {
 
 export function folderOf(plan: PlanSummary): string[] {
   if (plan.deletedAt !== undefined) return [TRASH];
+  if (plan.isTemplate) return [TEMPLATES];
   return [safeSegment(plan.subject ?? UNSORTED), ...(plan.grade ? [safeSegment(`Grade ${plan.grade}`)] : [])];
 }
 

@@ -15,6 +15,8 @@ export interface PlanFrontMatter {
   /** The pace-setter entry this plan teaches, `<pacesetter-id>#<entry-id>`. */
   readonly entry?: string;
   readonly template?: string;
+  /** `template` marks a cluster's own template. */
+  readonly kind?: string;
   readonly [key: string]: string | number | undefined;
 }
 

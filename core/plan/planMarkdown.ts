@@ -26,7 +26,11 @@ export const ENGLISH_LABELS: PlanLabels = {
   duration: 'Duration',
 };
 
-export function renderHeaderCard(fm: PlanFrontMatter, labels: PlanLabels, escape: (s: string) => string): string {
+export function renderHeaderCard(
+  fm: PlanFrontMatter,
+  labels: PlanLabels,
+  escape: (s: string) => string,
+): string {
   const rows: [string, string | undefined][] = [
     [labels.subject, fm.subject],
     [labels.grade, fm.grade],
@@ -54,7 +58,11 @@ export function planHeaderPlugin(md: MarkdownIt, labels: PlanLabels = ENGLISH_LA
       const { bodyStart } = readFrontMatter(state.src.replace(/\r\n?/g, '\n'));
       if (bodyStart === 0) return false;
       let line = 1;
-      while (line < endLine && state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]) !== '---') line++;
+      while (
+        line < endLine &&
+        state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]) !== '---'
+      )
+        line++;
       if (line >= endLine) return false;
       if (silent) return true;
       const token = state.push('cl_plan_header', '', 0);

@@ -102,6 +102,21 @@ Students will be able to:
 
 export const BUILT_IN_TEMPLATES: readonly PlanTemplate[] = [CAPS_TEMPLATE, SINDH_SLO_TEMPLATE];
 
+/** A cluster's own template, from a plan marked `kind: template`: its body after the front matter. */
+export function clusterTemplate(
+  id: string,
+  title: string,
+  markdown: string,
+  bodyStart: number,
+): PlanTemplate {
+  return {
+    id,
+    label: title,
+    description: 'Cluster template',
+    body: markdown.slice(bodyStart).replace(/^\n+/, ''),
+  };
+}
+
 /** The Markdown of a new plan: front matter, then the template with its placeholders filled. */
 export function renderTemplate(
   template: PlanTemplate,

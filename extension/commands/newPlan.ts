@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
-import { newPlanId } from '../../core/plan/catalog';
-import { BUILT_IN_TEMPLATES, renderTemplate } from '../../core/plan/templates';
+import { newPlanId, type PlanSummary } from '../../core/plan/catalog';
+import { readFrontMatter } from '../../core/plan/frontMatter';
+import { planText } from '../../core/plan/planDoc';
+import {
+  BUILT_IN_TEMPLATES,
+  clusterTemplate,
+  type PlanTemplate,
+  renderTemplate,
+} from '../../core/plan/templates';
 import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
 import { planUri } from '../fs/planUri';
 import { pickCluster } from './leaveCluster';
@@ -11,8 +18,16 @@ export function registerNewPlan(workspace: ClusterWorkspace): vscode.Disposable 
     const cluster = await pickCluster(workspace.accounts, vscode.l10n.t('In which cluster?'));
     if (!cluster) return;
     const title = vscode.l10n.t('New Lesson Plan');
+    const own = ownTemplates(workspace, cluster.clusterId);
     const template = await vscode.window.showQuickPick(
-      BUILT_IN_TEMPLATES.map((t) => ({ label: t.label, detail: t.description, template: t })),
+      [
+        ...BUILT_IN_TEMPLATES.map((t) => ({ label: t.label, detail: t.description, load: async () => t })),
+        ...own.map((p) => ({
+          label: p.title,
+          detail: vscode.l10n.t('Template of your cluster'),
+          load: () => loadClusterTemplate(workspace, cluster.clusterId, p),
+        })),
+      ],
       { title, placeHolder: vscode.l10n.t('Choose a template') },
     );
     if (!template) return;
@@ -43,7 +58,7 @@ export function registerNewPlan(workspace: ClusterWorkspace): vscode.Disposable 
     });
     if (termWeek === undefined) return;
     const [term, week] = termWeek.trim() ? termWeek.trim().split(/\s+/).map(Number) : [];
-    const markdown = renderTemplate(template.template, {
+    const markdown = renderTemplate(await template.load(), {
       title: planTitle.trim(),
       ...(subject ? { subject } : {}),
       ...(grade.trim() ? { grade: grade.trim() } : {}),
@@ -56,6 +71,22 @@ export function registerNewPlan(workspace: ClusterWorkspace): vscode.Disposable 
     const uri = planUri(workspace.catalog(cluster.clusterId), cluster.clusterId, id);
     if (uri) await vscode.window.showTextDocument(uri);
   });
+}
+
+function ownTemplates(workspace: ClusterWorkspace, clusterId: string): PlanSummary[] {
+  const dir = workspace.catalog(clusterId).root().children.get('Templates');
+  if (!dir || dir.kind !== 'dir') return [];
+  return [...dir.children.values()].flatMap((n) => (n.kind === 'plan' ? [n.plan] : []));
+}
+
+async function loadClusterTemplate(
+  workspace: ClusterWorkspace,
+  clusterId: string,
+  plan: PlanSummary,
+): Promise<PlanTemplate> {
+  const session = await workspace.openPlan(clusterId, plan.id);
+  const markdown = planText(session.doc).toString();
+  return clusterTemplate(plan.id, plan.title, markdown, readFrontMatter(markdown).bodyStart);
 }
 
 async function pickOrType(options: string[], prompt: string, title: string): Promise<string | undefined> {

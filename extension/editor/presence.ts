@@ -50,7 +50,11 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
   const cursorTypes = new Map<string, vscode.TextEditorDecorationType>();
   const selectionTypes = new Map<string, vscode.TextEditorDecorationType>();
   const subscribed = new WeakSet<BoundPlan>();
-  const typeFor = (map: Map<string, vscode.TextEditorDecorationType>, key: string, make: () => vscode.TextEditorDecorationType) => {
+  const typeFor = (
+    map: Map<string, vscode.TextEditorDecorationType>,
+    key: string,
+    make: () => vscode.TextEditorDecorationType,
+  ) => {
     let type = map.get(key);
     if (!type) {
       type = make();
@@ -102,7 +106,12 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
             borderStyle: 'solid',
             borderColor: color,
             borderWidth: '0 0 0 2px',
-            after: { backgroundColor: color, color: new vscode.ThemeColor('editor.background'), margin: '0 0 0 2px', fontWeight: 'bold' },
+            after: {
+              backgroundColor: color,
+              color: new vscode.ThemeColor('editor.background'),
+              margin: '0 0 0 2px',
+              fontWeight: 'bold',
+            },
             rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
           }),
         );
@@ -136,7 +145,9 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
     if (!selection) return;
     const text = planText(plan.session.doc);
     const rel = (p: vscode.Position) =>
-      Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, Math.min(lfIndex(plan.document, p), text.length)));
+      Y.relativePositionToJSON(
+        Y.createRelativePositionFromTypeIndex(text, Math.min(lfIndex(plan.document, p), text.length)),
+      );
     awareness.setLocalStateField('cursor', { anchor: rel(selection.anchor), head: rel(selection.active) });
   };
 

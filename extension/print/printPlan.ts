@@ -31,9 +31,16 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, markdown: string, planUri: string): string {
+function webviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  markdown: string,
+  planUri: string,
+): string {
   const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'print', 'main.js'));
+  const script = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'print', 'main.js'),
+  );
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${n}'; script-src 'nonce-${n}';">
 <style nonce="${n}">${PRINT_CSS}
@@ -50,10 +57,17 @@ function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, markdown
 </body></html>`;
 }
 
-async function show(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, planUri: vscode.Uri): Promise<void> {
+async function show(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  planUri: vscode.Uri,
+): Promise<void> {
   const document = await vscode.workspace.openTextDocument(planUri);
   const markdown = document.getText();
-  panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+  panel.webview.options = {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
   panel.webview.html = webviewHtml(panel.webview, extensionUri, markdown, planUri.toString());
   panel.webview.onDidReceiveMessage(async (message: PrintToExtension) => {
     if (message.type !== 'saveHtml') return;
@@ -76,11 +90,15 @@ export function registerPrintPlan(extensionUri: vscode.Uri): vscode.Disposable {
   const command = vscode.commands.registerCommand('clusterLessons.printPlan', async (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target || !/\.md$/i.test(target.path)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson plan first, then run "Print Lesson Plan".'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a lesson plan first, then run "Print Lesson Plan".'),
+      );
       return;
     }
     const title = vscode.l10n.t('Print: {0}', target.path.split('/').pop() ?? '');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Beside, {
+      enableScripts: true,
+    });
     await show(panel, extensionUri, target);
   });
   const serializer = vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

@@ -40,7 +40,9 @@ export function registerPeopleView(bindings: PlanBindings): vscode.Disposable {
   const refresh = (): void => {
     const editor = vscode.window.activeTextEditor;
     const plan = editor && bindings.get(editor.document.uri);
-    view.message = plan ? undefined : vscode.l10n.t('Open a lesson plan of your cluster to see who is working on it.');
+    view.message = plan
+      ? undefined
+      : vscode.l10n.t('Open a lesson plan of your cluster to see who is working on it.');
     if (plan && !watched.has(plan)) {
       watched.add(plan);
       plan.session.provider.awareness.on('change', () => provider.refresh());

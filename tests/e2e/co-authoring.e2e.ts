@@ -22,7 +22,13 @@ Starch test on two leaves.
 Workbook page 42.
 `;
 
-async function join(teacher: Workbench, server: SyncServerProcess, invite: string, name: string, school: string) {
+async function join(
+  teacher: Workbench,
+  server: SyncServerProcess,
+  invite: string,
+  name: string,
+  school: string,
+) {
   await teacher.runCommand('Cluster Lessons: Join a Cluster…');
   await teacher.answerPrompts([server.url, invite, name, school]);
   await teacher.clickNotificationButton('Open Cluster');
@@ -114,7 +120,12 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     await amina.typeAtEndOfLine('Offline note one.', ' Offline note two.');
     await amina.page.waitForTimeout(1_000);
     await server.resume();
-    const all = ['Offline note one.', 'Offline note two.', 'Amina: show a seed first.', 'Bongani: and page 43.'];
+    const all = [
+      'Offline note one.',
+      'Offline note two.',
+      'Amina: show a seed first.',
+      'Bongani: and page 43.',
+    ];
     const aminaSees = await expectScreenToShow(amina, all, 60_000);
     const bonganiSees = await expectScreenToShow(bongani, all, 60_000);
     expect(aminaSees).toBe(bonganiSees);

@@ -27,7 +27,8 @@ export interface TeacherBrowser {
 /** One teacher = one Chromium with its own profile (its own storage, secrets and cookies). */
 export async function launchTeacherBrowser(name: string, reuseDir?: string): Promise<TeacherBrowser> {
   const executablePath = (await tools()).chromiumPath();
-  if (!executablePath) throw new Error('No Chromium: run `node scripts/tools.mjs` or set CLUSTER_LESSONS_CHROMIUM.');
+  if (!executablePath)
+    throw new Error('No Chromium: run `node scripts/tools.mjs` or set CLUSTER_LESSONS_CHROMIUM.');
   const dir = reuseDir ?? freshDir(`browser-${name}`);
   const profile = path.join(dir, 'profile');
   if (!reuseDir) {

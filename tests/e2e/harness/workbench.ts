@@ -61,7 +61,10 @@ export class Workbench {
 
   /** Clicks a notification's button, e.g. "Open Cluster". */
   async clickNotificationButton(label: string): Promise<void> {
-    await this.page.locator('.notifications-toasts .monaco-button', { hasText: label }).first().click({ timeout: 30_000 });
+    await this.page
+      .locator('.notifications-toasts .monaco-button', { hasText: label })
+      .first()
+      .click({ timeout: 30_000 });
   }
 
   /** Opens a file by clicking through the explorer tree, as a person does. */
@@ -73,17 +76,24 @@ export class Workbench {
       const expanded = await row.getAttribute('aria-expanded');
       if (i === segments.length - 1 || expanded !== 'true') await row.click();
     }
-    await this.page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    await this.page
+      .locator('.editor-group-container .monaco-editor .view-lines')
+      .first()
+      .waitFor({ timeout: 30_000 });
   }
 
   /** The visible text of the active editor, as a person reads it. */
   async editorText(): Promise<string> {
-    return this.textOf(this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first());
+    return this.textOf(
+      this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first(),
+    );
   }
 
   /** Clicks at the end of the first line showing `lineText` and types, key by key. */
   async typeAtEndOfLine(lineText: string, typed: string): Promise<void> {
-    const line = this.page.locator('.editor-group-container.active .view-line', { hasText: lineText }).first();
+    const line = this.page
+      .locator('.editor-group-container.active .view-line', { hasText: lineText })
+      .first();
     await line.click();
     await this.page.keyboard.press('End');
     await this.page.keyboard.type(typed, { delay: 25 });

@@ -28,6 +28,14 @@ describe('The explorer shows the cluster plans by subject, grade and term-week',
     expect(pathOf(tree, 'e')).toEqual(['No subject', 'Ideas.md']);
   });
 
+  it("a cluster's own templates sit together in Templates", () => {
+    const withTemplate = buildTree([
+      ...plans,
+      plan({ id: 't', title: 'Practical lesson', isTemplate: true }),
+    ]);
+    expect(pathOf(withTemplate, 't')).toEqual(['Templates', 'Practical lesson.md']);
+  });
+
   it('deleted plans wait in Trash', () => {
     expect(pathOf(tree, 'd')).toEqual(['Trash', 'Old draft.md']);
   });
