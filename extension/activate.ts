@@ -8,6 +8,7 @@ import { registerJoinCluster } from './commands/joinCluster';
 import { registerLeaveCluster } from './commands/leaveCluster';
 import { registerNewPlan } from './commands/newPlan';
 import { registerOpenCluster } from './commands/openCluster';
+import { registerRestorePlan } from './commands/restorePlan';
 import { registerShowLog } from './commands/showLog';
 import { PlanBindings } from './editor/planBindings';
 import { registerPresence } from './editor/presence';
@@ -58,6 +59,7 @@ export async function activateShared(
       registerLeaveCluster(accounts),
       registerOpenCluster(accounts),
       registerNewPlan(workspace),
+      registerRestorePlan(workspace),
       registerPrintPlan(context.extensionUri),
     );
     log.info(`Activated in the ${platform.host} extension host in ${Date.now() - started} ms`);

@@ -41,7 +41,7 @@ export class ClusterWorkspace implements vscode.Disposable {
     return this.accounts.get(clusterId)?.member;
   }
 
-  private async api(clusterId: string): Promise<ServerApi> {
+  async api(clusterId: string): Promise<ServerApi> {
     const cluster = this.accounts.get(clusterId);
     const token = await this.accounts.token(clusterId);
     if (!cluster || !token)

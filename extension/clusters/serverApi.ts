@@ -51,6 +51,11 @@ export class ServerApi {
     return this.call('POST', `/api/plans/${encodeURIComponent(id)}/restore`);
   }
 
+  /** What the server holds of a document: its state vector (base64) and the digest of its text. */
+  digest(docName: string): Promise<{ stateVector: string; digest: string }> {
+    return this.call('GET', `/api/docs/digest?doc=${encodeURIComponent(docName)}`);
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.Authorization = `Bearer ${this.token}`;

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { toBase64 } from 'lib0/buffer';
+import * as Y from 'yjs';
 import { TextBinding } from '../../core/binding/textBinding';
+import { diverged, textDigest } from '../../core/sync/digest';
 import { planText } from '../../core/plan/planDoc';
 import type { SyncState } from '../../core/sync/syncState';
 import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
@@ -96,7 +99,11 @@ export class PlanBindings implements vscode.Disposable {
         if (document.isDirty && binding.state === 'settled') void document.save();
       }, SAVE_AFTER_MS);
     });
-    const stateSub = session.onDidChangeState(() => this.changed.fire(plan));
+    const stateSub = session.onDidChangeState((state) => {
+      if (state.kind === 'synced') void this.compareWithServer(plan);
+      this.changed.fire(plan);
+    });
+    if (session.state.kind === 'synced') void this.compareWithServer(plan);
     this.bound.set(document.uri.toString(), plan);
     this.disposeOnUnbind.set(document.uri.toString(), () => {
       if (saveTimer) clearTimeout(saveTimer);
@@ -128,8 +135,35 @@ export class PlanBindings implements vscode.Disposable {
     else plan.binding.redo();
   }
 
+  private readonly divergedPlans = new WeakSet<BoundPlan>();
+
+  /** After a sync: same state vector as the server must mean the same text. Never silent when not. */
+  private async compareWithServer(plan: BoundPlan): Promise<void> {
+    try {
+      const clusterId = plan.document.uri.authority;
+      const server = await (await this.workspace.api(clusterId)).digest(plan.docName);
+      const doc = plan.session.doc;
+      const local = {
+        stateVector: toBase64(Y.encodeStateVector(doc)),
+        digest: await textDigest(planText(doc).toString()),
+      };
+      if (diverged(local, server)) {
+        this.divergedPlans.add(plan);
+        this.log.error(
+          `${plan.docName}: same state as the server but different text (${local.digest} ≠ ${server.digest})`,
+        );
+        this.changed.fire(plan);
+      } else if (local.stateVector === server.stateVector) {
+        this.divergedPlans.delete(plan);
+      }
+    } catch (error) {
+      this.log.info(`${plan.docName}: could not compare with the server: ${String(error)}`);
+    }
+  }
+
   /** Brings the editor back to the document's text (Y.Text wins, minimal edits) and resyncs with the server. */
   async reload(plan: BoundPlan): Promise<void> {
+    this.divergedPlans.delete(plan);
     this.unbind(plan.document);
     plan.session.reconnectNow();
     await this.bind(plan.document);
@@ -140,6 +174,7 @@ export class PlanBindings implements vscode.Disposable {
    * Y.Text disagree once everything has settled, which must never be silent.
    */
   stateOf(plan: BoundPlan): SyncState {
+    if (this.divergedPlans.has(plan)) return { kind: 'outOfSync' };
     if (plan.binding.state === 'settled' && !plan.binding.isInSync()) return { kind: 'outOfSync' };
     return plan.session.state;
   }
