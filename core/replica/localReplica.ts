@@ -151,6 +151,11 @@ export class LocalReplica {
     return this.writing;
   }
 
+  /** Removes a replica from the device (used only when the server's copy is known to be the good one). */
+  static async erase(files: ReplicaFiles, dir: string): Promise<void> {
+    for (const name of await files.list(dir)) await files.delete(`${dir}/${name}`);
+  }
+
   /** Writes what is queued and stops recording. */
   async dispose(): Promise<void> {
     await this.flush();

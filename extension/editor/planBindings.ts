@@ -163,9 +163,14 @@ export class PlanBindings implements vscode.Disposable {
 
   /** Brings the editor back to the document's text (Y.Text wins, minimal edits) and resyncs with the server. */
   async reload(plan: BoundPlan): Promise<void> {
-    this.divergedPlans.delete(plan);
+    const fromServer = this.divergedPlans.delete(plan);
     this.unbind(plan.document);
-    plan.session.reconnectNow();
+    if (fromServer) {
+      // The device's copy claims the server's state but holds other text: take the server's.
+      await this.workspace.pool.resetFromServer(plan.document.uri.authority, plan.docName);
+    } else {
+      plan.session.reconnectNow();
+    }
     await this.bind(plan.document);
   }
 

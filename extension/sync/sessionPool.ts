@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ClusterAccounts } from '../clusters/accounts';
 import { ServerApi } from '../clusters/serverApi';
 import type { Platform } from '../platform';
-import { DocSession } from './docSession';
+import { LocalReplica } from '../../core/replica/localReplica';
+import { DocSession, replicaDir } from './docSession';
 import { workspaceFsReplicaFiles } from './workspaceFsReplicaFiles';
 
 const IDLE_MS = 60_000;
@@ -84,6 +85,26 @@ export class SessionPool implements vscode.Disposable {
     this.log.info(`Opened ${docName}`);
     this.opened.fire(session);
     return session;
+  }
+
+  /**
+   * Forgets this device's copy of a document and takes the server's. Only for a copy proven to
+   * differ from the server's while claiming the same state (so it holds no unsent work).
+   */
+  async resetFromServer(clusterId: string, docName: string): Promise<void> {
+    const session = this.sessions.get(docName);
+    this.sessions.delete(docName);
+    this.clearIdle(docName);
+    const s = await session;
+    await s?.replica.dispose();
+    s?.dispose();
+    const files = this.replicaFiles(clusterId);
+    await LocalReplica.erase(files, replicaDir(docName));
+    this.log.warn(`${docName}: this device's copy was replaced by the server's`);
+  }
+
+  private replicaFiles(clusterId: string) {
+    return workspaceFsReplicaFiles(vscode.Uri.joinPath(this.context.globalStorageUri, 'replicas', clusterId));
   }
 
   private scheduleIdle(docName: string): void {
