@@ -1,0 +1,117 @@
+// Joining with an invite, who am I, the cluster's members, and what only leaders may do:
+// invite, withdraw an invite, revoke a member.
+import { isRole } from '../../core/cluster/roles';
+import { DirectoryError, type Member } from '../directory/directory';
+import type { ApiDeps } from './apiDeps';
+import { HttpError, type Route, stringField } from './router';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function memberRoutes(deps: ApiDeps): Route[] {
+  const { directory } = deps;
+  const requireLeader = (member: Member): void => {
+    if (member.role !== 'leader')
+      throw new HttpError(403, 'forbidden', 'only the cluster leader may do this');
+  };
+  return [
+    {
+      method: 'POST',
+      path: '/api/join',
+      handle: async (context) => {
+        const body = await context.body();
+        const school = typeof body.school === 'string' ? body.school : '';
+        try {
+          const joined = directory.join({
+            invite: stringField(body, 'invite'),
+            name: stringField(body, 'name'),
+            school,
+          });
+          return {
+            status: 201,
+            json: {
+              token: joined.token,
+              member: joined.member,
+              cluster: directory.getCluster(joined.member.cluster),
+            },
+          };
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/me',
+      handle: (context) => {
+        const member = context.caller();
+        const cluster = directory.getCluster(member.cluster);
+        return { json: { member, role: member.role, cluster } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/members',
+      handle: (context) => ({ json: { members: directory.listMembers(context.caller().cluster) } }),
+    },
+    {
+      method: 'POST',
+      path: '/api/members/:id/revoke',
+      handle: (context) => {
+        const leader = context.caller();
+        requireLeader(leader);
+        const target = directory.getMember(context.params.id!);
+        if (target === undefined || target.cluster !== leader.cluster)
+          throw new HttpError(404, 'not-found', 'no such member');
+        if (target.id === leader.id) throw new HttpError(400, 'invalid', 'a leader cannot revoke themselves');
+        const revoked = directory.revokeMember(target.id);
+        deps.disconnectMember(target.id);
+        return {
+          json: {
+            revoked,
+            member: { id: target.id, name: target.name, role: target.role, school: target.school },
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/invites',
+      handle: async (context) => {
+        const leader = context.caller();
+        requireLeader(leader);
+        const body = await context.body();
+        const role = body.role;
+        if (!isRole(role)) throw new HttpError(400, 'invalid', '"role" must be leader, advisor or teacher');
+        const days = body.expiresInDays ?? 30;
+        if (typeof days !== 'number' || !Number.isFinite(days) || days < 0 || days > 3650) {
+          throw new HttpError(400, 'invalid', '"expiresInDays" must be a number of days (0: never)');
+        }
+        const expiresAt = days === 0 ? null : Date.now() + days * DAY_MS;
+        const code = directory.createInvite(leader.cluster, role, leader.id, expiresAt);
+        return {
+          status: 201,
+          json: { code, role, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/invites/withdraw',
+      handle: async (context) => {
+        const leader = context.caller();
+        requireLeader(leader);
+        const code = stringField(await context.body(), 'code');
+        if (!directory.withdrawInvite(leader.cluster, code))
+          throw new HttpError(404, 'not-found', 'no such open invite');
+        return { json: { withdrawn: true } };
+      },
+    },
+  ];
+}
+
+function asHttpError(error: unknown): unknown {
+  if (!(error instanceof DirectoryError)) return error;
+  const status =
+    error.code === 'invite' ? 403 : error.code === 'not-found' ? 404 : error.code === 'exists' ? 409 : 400;
+  return new HttpError(status, error.code, error.message);
+}

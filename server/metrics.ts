@@ -1,0 +1,140 @@
+// Counters for /metrics in the Prometheus text format. Kept by hand: a dozen numbers do not
+// need a client library.
+
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+const RATE_WINDOW_S = 10;
+
+export interface Gauges {
+  connections(): number;
+  documentsLoaded(): number;
+  updatesQueued(): number;
+}
+
+export class Metrics {
+  updatesStored = 0;
+  updatesRejected = 0;
+  bytesReceived = 0;
+  bytesSent = 0;
+  messagesReceived = 0;
+  connectionsOpened = 0;
+  storageWriteFailures = 0;
+  compactions = 0;
+  private readonly closes = new Map<number, number>();
+  private readonly latencyCounts = LATENCY_BUCKETS.map(() => 0);
+  private latencySum = 0;
+  private latencyCount = 0;
+  // Updates stored per whole second, for a rate readable without Prometheus.
+  private readonly perSecond = new Map<number, number>();
+
+  constructor(private readonly gauges: Gauges) {}
+
+  storageWrite(updates: number, seconds: number): void {
+    this.updatesStored += updates;
+    this.latencySum += seconds;
+    this.latencyCount += 1;
+    LATENCY_BUCKETS.forEach((bound, i) => {
+      if (seconds <= bound) this.latencyCounts[i]! += 1;
+    });
+    const second = Math.floor(Date.now() / 1000);
+    this.perSecond.set(second, (this.perSecond.get(second) ?? 0) + updates);
+    for (const key of this.perSecond.keys()) if (key <= second - RATE_WINDOW_S) this.perSecond.delete(key);
+  }
+
+  closed(code: number): void {
+    this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
+  }
+
+  updatesPerSecond(): number {
+    const now = Math.floor(Date.now() / 1000);
+    let sum = 0;
+    for (const [second, count] of this.perSecond) if (second > now - RATE_WINDOW_S) sum += count;
+    return sum / RATE_WINDOW_S;
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    const metric = (name: string, type: 'counter' | 'gauge', help: string, value: number) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
+    };
+    metric('cluster_lessons_connections', 'gauge', 'Open websocket connections.', this.gauges.connections());
+    metric(
+      'cluster_lessons_connections_opened_total',
+      'counter',
+      'Websocket connections accepted.',
+      this.connectionsOpened,
+    );
+    metric(
+      'cluster_lessons_documents_loaded',
+      'gauge',
+      'Documents held in memory.',
+      this.gauges.documentsLoaded(),
+    );
+    metric(
+      'cluster_lessons_updates_stored_total',
+      'counter',
+      'Document updates committed to storage.',
+      this.updatesStored,
+    );
+    metric(
+      'cluster_lessons_updates_per_second',
+      'gauge',
+      'Updates stored per second over the last 10 s.',
+      this.updatesPerSecond(),
+    );
+    metric(
+      'cluster_lessons_updates_queued',
+      'gauge',
+      'Updates waiting to be stored.',
+      this.gauges.updatesQueued(),
+    );
+    metric(
+      'cluster_lessons_updates_rejected_total',
+      'counter',
+      'Updates dropped: read-only senders or bad input.',
+      this.updatesRejected,
+    );
+    metric(
+      'cluster_lessons_messages_received_total',
+      'counter',
+      'Websocket messages received.',
+      this.messagesReceived,
+    );
+    metric(
+      'cluster_lessons_bytes_received_total',
+      'counter',
+      'Websocket payload bytes received.',
+      this.bytesReceived,
+    );
+    metric('cluster_lessons_bytes_sent_total', 'counter', 'Websocket payload bytes sent.', this.bytesSent);
+    metric(
+      'cluster_lessons_storage_write_failures_total',
+      'counter',
+      'Failed storage transactions (retried).',
+      this.storageWriteFailures,
+    );
+    metric(
+      'cluster_lessons_compactions_total',
+      'counter',
+      'Update logs merged into a snapshot.',
+      this.compactions,
+    );
+    lines.push(
+      '# HELP cluster_lessons_connections_closed_total Connections closed, by close code.',
+      '# TYPE cluster_lessons_connections_closed_total counter',
+    );
+    for (const [code, count] of [...this.closes].sort((a, b) => a[0] - b[0])) {
+      lines.push(`cluster_lessons_connections_closed_total{code="${code}"} ${count}`);
+    }
+    const h = 'cluster_lessons_storage_write_seconds';
+    lines.push(`# HELP ${h} Time to commit one batch of updates.`, `# TYPE ${h} histogram`);
+    LATENCY_BUCKETS.forEach((bound, i) => {
+      lines.push(`${h}_bucket{le="${bound}"} ${this.latencyCounts[i]}`);
+    });
+    lines.push(
+      `${h}_bucket{le="+Inf"} ${this.latencyCount}`,
+      `${h}_sum ${this.latencySum}`,
+      `${h}_count ${this.latencyCount}`,
+    );
+    return `${lines.join('\n')}\n`;
+  }
+}

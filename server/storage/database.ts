@@ -1,0 +1,87 @@
+// One SQLite file holds documents, identities and access lists, so a single backup copies
+// a consistent state of all three.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE = 'cluster-lessons.sqlite';
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE);
+}
+
+// Each entry upgrades the schema by one version; never edit a released entry, append a new one.
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE doc_updates (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
+  CREATE INDEX doc_updates_by_doc ON doc_updates (doc, id);
+  CREATE TABLE doc_snapshots (doc TEXT PRIMARY KEY, data BLOB NOT NULL, compacted_at INTEGER NOT NULL);
+
+  CREATE TABLE clusters (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE schools (
+    cluster TEXT NOT NULL REFERENCES clusters (id), id TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (cluster, id));
+  CREATE TABLE members (
+    id TEXT PRIMARY KEY, cluster TEXT NOT NULL REFERENCES clusters (id), name TEXT NOT NULL,
+    school TEXT NOT NULL, role TEXT NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER);
+  CREATE INDEX members_by_cluster ON members (cluster);
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY, member TEXT NOT NULL REFERENCES members (id), created_at INTEGER NOT NULL);
+  CREATE TABLE invites (
+    hash TEXT PRIMARY KEY, cluster TEXT NOT NULL REFERENCES clusters (id), role TEXT NOT NULL,
+    created_by TEXT, created_at INTEGER NOT NULL, expires_at INTEGER, withdrawn_at INTEGER);
+  CREATE TABLE revocations (seq INTEGER PRIMARY KEY, member TEXT NOT NULL, at INTEGER NOT NULL);
+
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY, cluster TEXT NOT NULL REFERENCES clusters (id), teacher TEXT NOT NULL,
+    plan TEXT, created_at INTEGER NOT NULL);
+  CREATE TABLE round_members (
+    round TEXT NOT NULL REFERENCES rounds (id), member TEXT NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('observer', 'audience')), PRIMARY KEY (round, member));
+  CREATE TABLE plan_authors (doc TEXT PRIMARY KEY, author TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE plan_restrictions (
+    doc TEXT PRIMARY KEY, others_may_read INTEGER NOT NULL, set_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE plan_coauthors (doc TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (doc, member));
+  `,
+];
+
+export interface OpenOptions {
+  readonly readonly?: boolean;
+}
+
+/** Opens (creating if needed) the data directory's database and brings its schema up to date. */
+export function openDatabase(dataDir: string, options: OpenOptions = {}): SqliteDatabase {
+  if (!options.readonly) mkdirSync(dataDir, { recursive: true });
+  const db = new Database(databasePath(dataDir), {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  // The CLI (revoke, backup) and the server share the file: wait for each other's locks.
+  db.pragma('busy_timeout = 5000');
+  if (options.readonly) return db;
+  db.pragma('journal_mode = WAL');
+  // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and power
+  // fails in the schools this serves. We broadcast an update only after its commit, so a commit
+  // must survive the machine losing power; grouping a turn's updates keeps the fsyncs few.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema ${current} is newer than this server (${MIGRATIONS.length}); upgrade the server`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,105 @@
+// Documents in SQLite: an append-only log per document plus at most one snapshot row.
+import type { Statement, Transaction } from 'better-sqlite3';
+import type { SqliteDatabase } from './database';
+import type { AppendEntry, CompactionResult, DocumentStorage, StoredDocument } from './documentStorage';
+import { mergeRows } from './mergeRows';
+
+interface DataRow {
+  id: number;
+  data: Buffer;
+}
+
+export class SqliteStorage implements DocumentStorage {
+  // Prepared once: better-sqlite3 statements are reusable and preparing costs more than running.
+  private readonly selectSnapshot: Statement<[string], { data: Buffer }>;
+  private readonly selectLog: Statement<[string], DataRow>;
+  private readonly insertUpdate: Statement<[string, Buffer]>;
+  private readonly deleteLogUpTo: Statement<[string, number]>;
+  private readonly upsertSnapshot: Statement<[string, Buffer, number]>;
+  private readonly deleteLog: Statement<[string]>;
+  private readonly deleteSnapshot: Statement<[string]>;
+  private readonly selectNames: Statement<[], { doc: string }>;
+  private readonly appendAll: Transaction<(entries: readonly AppendEntry[]) => void>;
+  private readonly compactOne: Transaction<(doc: string) => CompactionResult>;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc = ?');
+    this.selectLog = db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id');
+    this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+    this.deleteLogUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?');
+    this.upsertSnapshot = db.prepare(
+      'INSERT INTO doc_snapshots (doc, data, compacted_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at',
+    );
+    this.deleteLog = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
+    this.deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE doc = ?');
+    this.selectNames = db.prepare(
+      'SELECT doc FROM doc_snapshots UNION SELECT DISTINCT doc FROM doc_updates ORDER BY doc',
+    );
+    this.appendAll = db.transaction((entries: readonly AppendEntry[]) => {
+      for (const entry of entries) this.insertUpdate.run(entry.doc, toBuffer(entry.update));
+    });
+    this.compactOne = db.transaction((doc: string) => this.compactInTransaction(doc));
+  }
+
+  async load(doc: string): Promise<StoredDocument> {
+    // One read transaction, so a compaction by another connection cannot fall between the reads.
+    return this.db.transaction(() => {
+      const snapshot = this.selectSnapshot.get(doc);
+      const log = this.selectLog.all(doc);
+      const updates: Uint8Array[] = snapshot ? [snapshot.data] : [];
+      for (const row of log) updates.push(row.data);
+      return { updates };
+    })();
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // IMMEDIATE takes the write lock up front instead of failing half-way on a busy database.
+    this.appendAll.immediate(entries);
+  }
+
+  async compact(doc: string): Promise<CompactionResult> {
+    return this.compactOne.immediate(doc);
+  }
+
+  async list(): Promise<string[]> {
+    return this.selectNames.all().map((row) => row.doc);
+  }
+
+  async delete(doc: string): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.deleteLog.run(doc);
+        this.deleteSnapshot.run(doc);
+      })
+      .immediate();
+  }
+
+  async close(): Promise<void> {
+    // The database handle is shared with the directory; its owner closes it.
+  }
+
+  private compactInTransaction(doc: string): CompactionResult {
+    const snapshot = this.selectSnapshot.get(doc);
+    const log = this.selectLog.all(doc);
+    const last = log.at(-1);
+    if (last === undefined) return { rowsMerged: 0, bytesBefore: snapshot?.data.length ?? 0, bytesAfter: 0 };
+    const rows: Uint8Array[] = snapshot ? [snapshot.data] : [];
+    let bytesBefore = snapshot?.data.length ?? 0;
+    for (const row of log) {
+      rows.push(row.data);
+      bytesBefore += row.data.length;
+    }
+    // If a row cannot be read, mergeRows throws and the transaction rolls back: a log we cannot
+    // read is kept for a person to inspect rather than replaced by what we could make of it.
+    const merged = mergeRows(rows);
+    this.deleteLogUpTo.run(doc, last.id);
+    this.upsertSnapshot.run(doc, toBuffer(merged), Date.now());
+    return { rowsMerged: rows.length, bytesBefore, bytesAfter: merged.length };
+  }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
