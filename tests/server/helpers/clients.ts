@@ -1,0 +1,111 @@
+// Real y-websocket clients (the stock WebsocketProvider) and raw sockets for bad input.
+import { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface Client {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly text: Y.Text;
+  /** Updates this client received from the server, in order. */
+  readonly received: Uint8Array[];
+  /** Reasons of "permission denied" messages the server sent. */
+  readonly denied: string[];
+  /** Close events the server sent (code, reason). */
+  readonly closes: Array<{ code: number; reason: string }>;
+  synced(timeoutMs?: number): Promise<void>;
+  /** Whether the websocket is open now. */
+  connected(): boolean;
+  destroy(): void;
+}
+
+export function connectClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
+  const provider = new WebsocketProvider(url, docName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    // Clients in one test process must talk through the server, not a BroadcastChannel.
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  const received: Uint8Array[] = [];
+  const denied: string[] = [];
+  const closes: Array<{ code: number; reason: string }> = [];
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) received.push(update);
+  });
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
+  };
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('body'),
+    received,
+    denied,
+    closes,
+    synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, timeoutMs, `${docName} to sync`),
+    connected: () => provider.wsconnected,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface RawSocket {
+  readonly ws: WebSocket;
+  readonly messages: Uint8Array[];
+  readonly opened: Promise<void>;
+  /** Resolves with the close code and reason the server sent. */
+  readonly closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A bare websocket to a document, for frames no well-behaved client would send. */
+export function rawSocket(url: string, docName: string, token: string | null): RawSocket {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/${docName}${query}`);
+  const messages: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
+  ws.on('error', () => {});
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('close', () => reject(new Error('closed before open')));
+  });
+  opened.catch(() => {});
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  return { ws, messages, opened, closed };
+}
+
+/** Whether every update in `updates` is already contained in `state` (applying them changes nothing). */
+export function containsAll(state: Uint8Array, updates: readonly Uint8Array[]): boolean {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  let changed = false;
+  doc.on('update', () => {
+    changed = true;
+  });
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  doc.destroy();
+  return !changed;
+}
