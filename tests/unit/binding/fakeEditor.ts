@@ -15,6 +15,7 @@ import type {
   EditorPosition,
   EndOfLine,
 } from '../../../core/binding/editorDocument';
+import { ChunkedText } from './chunkedText';
 import type { Random } from './random';
 
 export interface FakeEditorOptions {
@@ -26,7 +27,7 @@ export interface FakeEditorOptions {
 }
 
 export class FakeEditor implements EditorDocument {
-  private text: string;
+  private text: ChunkedText;
   private currentVersion = 1;
   private currentEol: EndOfLine;
   private lineStarts: number[] | undefined;
@@ -43,7 +44,7 @@ export class FakeEditor implements EditorDocument {
     this.currentEol = options.eol ?? '\n';
     this.random = options.random;
     this.normalizeEol = options.normalizeEol ?? true;
-    this.text = (options.text ?? '').replace(/\r\n|\r|\n/g, this.currentEol);
+    this.text = new ChunkedText((options.text ?? '').replace(/\r\n|\r|\n/g, this.currentEol));
   }
 
   get version(): number {
@@ -59,7 +60,11 @@ export class FakeEditor implements EditorDocument {
   }
 
   getText(): string {
-    return this.text;
+    return this.text.toString();
+  }
+
+  get length(): number {
+    return this.text.length;
   }
 
   offsetAt(position: EditorPosition): number {
@@ -100,7 +105,7 @@ export class FakeEditor implements EditorDocument {
   /** The user switches the document's line breaks (status bar): new version, no content changes. */
   setEol(eol: EndOfLine): void {
     this.currentEol = eol;
-    this.text = this.text.replace(/\r\n|\n/g, eol);
+    this.text = new ChunkedText(this.text.toString().replace(/\r\n|\n/g, eol));
     this.lineStarts = undefined;
     this.currentVersion += 1;
     this.emit({ version: this.currentVersion, contentChanges: [] });
@@ -127,17 +132,23 @@ export class FakeEditor implements EditorDocument {
     // Bottom to top, as VS Code's text buffer does; positions are taken before each change,
     // which for changes further up equals the original document.
     const contentChanges: EditorContentChange[] = [];
+    const before = this.text.snapshot();
     for (let i = edits.length - 1; i >= 0; i--) {
       const edit = edits[i]!;
       const text = rewrite ? edit.text.replace(/\r\n|\r|\n/g, eol) : edit.text;
       const end = edit.offset + edit.deleteLength;
+      let range: EditorContentChange['range'] | undefined;
       contentChanges.push({
-        range: { start: this.positionAt(edit.offset), end: this.positionAt(end) },
+        // Computed on first use (only CRLF documents need it), against the text before the event.
+        get range() {
+          range ??= { start: positionIn(before(), edit.offset), end: positionIn(before(), end) };
+          return range;
+        },
         rangeOffset: edit.offset,
         rangeLength: edit.deleteLength,
         text,
       });
-      this.text = this.text.slice(0, edit.offset) + text + this.text.slice(end);
+      this.text.replace(edit.offset, edit.deleteLength, text);
       this.lineStarts = undefined;
     }
     this.currentVersion += 1;
@@ -180,7 +191,8 @@ export class FakeEditor implements EditorDocument {
       // VS Code's lines end at CRLF, CR or LF; documents here only ever hold their own EOL.
       const starts = [0];
       const re = /\r\n|\r|\n/g;
-      for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) starts.push(m.index + m[0].length);
+      const text = this.text.toString();
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index + m[0].length);
       this.lineStarts = starts;
     }
     return this.lineStarts;
@@ -200,4 +212,16 @@ export class FakeEditor implements EditorDocument {
     const clamped = Math.min(Math.max(at, 0), this.text.length);
     return this.splitsPair(clamped) ? clamped - 1 : clamped;
   }
+}
+
+/** Line and character of an offset, counting CRLF, CR and LF as line breaks as VS Code does. */
+function positionIn(text: string, offset: number): EditorPosition {
+  let line = 0;
+  let lineStart = 0;
+  const re = /\r\n|\r|\n/g;
+  for (let m = re.exec(text); m !== null && m.index + m[0].length <= offset; m = re.exec(text)) {
+    line += 1;
+    lineStart = m.index + m[0].length;
+  }
+  return { line, character: offset - lineStart };
 }

@@ -52,6 +52,15 @@ export class SimulatedNetwork {
     return true;
   }
 
+  /** Delivers every link's whole queue as one merged update (a burst, e.g. after a reconnect). */
+  deliverMerged(): void {
+    for (const link of this.links.flat()) {
+      if (link.queue.length === 0) continue;
+      const batch = link.queue.splice(0);
+      Y.applyUpdate(link.to, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch), NETWORK_ORIGIN);
+    }
+  }
+
   /** Delivers everything (bounded: every delivery removes at least one queued update). */
   deliverAll(): void {
     for (let guard = 0; guard < 1_000_000 && this.deliverSome(); guard++);

@@ -25,10 +25,13 @@ export interface ReplicaOptions extends TextBindingOptions {
   readonly editorText?: string;
   readonly eol?: EndOfLine;
   readonly normalizeEol?: boolean;
+  /** Yjs orders concurrent inserts at one position by client id; a replay may need to fix it. */
+  readonly clientID?: number;
 }
 
 export function createReplica(options: ReplicaOptions): Replica {
   const doc = new Y.Doc();
+  if (options.clientID !== undefined) doc.clientID = options.clientID;
   if (options.state !== undefined) Y.applyUpdate(doc, options.state);
   options.network?.join(doc);
   const ytext = doc.getText('body');
