@@ -4,9 +4,10 @@
 // our apply is in flight; the keystroke would be taken for ours and never reach Y.Text (a
 // lost character), or ours would be taken for the user's and be sent back (an echo, and a
 // duplicate). The ledger records what we asked for and at which version, and recognises
-// our event by its exact content at exactly version + 1: VS Code applies a WorkspaceEdit to
-// one document as one change that bumps the version by one, and reports its replacements
-// sorted from the end of the document, each against the document before the change.
+// our event as the first change after the version it was sent for, with exactly its content:
+// VS Code applies a WorkspaceEdit to one document as one change (version + 1), or rejects it
+// when any other change came first, and reports its replacements sorted from the end of the
+// document, each against the document before the change.
 //
 // The apply queue is serialised, so at most one entry is ever in flight; the ledger still
 // decides by content and version, never by "something is in flight".
@@ -61,7 +62,8 @@ export class ApplyLedger {
   classify(event: EditorChangeEvent): Classification {
     const entry = this.inFlight;
     if (entry === undefined) return { kind: 'foreign', superseded: undefined };
-    if (event.version === entry.version + 1 && sameEdits(entry.edits, event)) {
+    // The first change after the version we sent for decides; VS Code makes ours exactly +1.
+    if (event.version > entry.version && sameEdits(entry.edits, event)) {
       entry.status = 'applied';
       return { kind: 'ours', entry };
     }

@@ -122,6 +122,11 @@ export class TextBinding {
       }
       return;
     }
+    if (event.version <= this.version) {
+      // Versions only grow: this event was handled already (delivered twice by the glue).
+      this.anomaly(`ignored a change event for version ${event.version}, already at ${this.version}`);
+      return;
+    }
     const classification = this.ledger.classify(event);
     if (classification.kind === 'ours') {
       this.version = event.version;

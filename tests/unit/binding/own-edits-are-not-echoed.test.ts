@@ -104,6 +104,17 @@ describe("applying a colleague's edits to my editor", () => {
     expect(writer.editor.getText()).toBe('## Starter activity (10 min)');
   });
 
+  it('applies a change event once even if the glue delivers it twice', async () => {
+    const { writer, reader, network } = pair(4);
+    const events: Parameters<typeof writer.binding.handleEditorChange>[0][] = [];
+    writer.editor.onDidChange((event) => events.push(event));
+    writer.editor.userEdit([{ offset: 0, deleteLength: 0, text: 'Plenary' }]);
+    writer.binding.handleEditorChange(events[0]!);
+    await settleAll([writer, reader], network);
+    expect(reader.editor.getText()).toBe('Plenary');
+    expect(writer.anomalies).toHaveLength(1);
+  });
+
   it('counts a keystroke identical to the remote edit being applied, in that same instant, once', async () => {
     // VS Code reports no author for a change, so an identical change at the version our edit
     // would have produced cannot be told from ours. The text is what both meant; nothing diverges.
