@@ -172,8 +172,7 @@ export class Room {
         member: connection.member.id,
         ...errorFields(error),
       });
-      this.reject(connection, 'the update could not be applied to this document');
-      void this.rebuild();
+      this.reject(connection, 'the update could not be applied to this document', true);
       return;
     }
     const captured = this.captured;
@@ -256,8 +255,13 @@ export class Room {
     );
   }
 
-  private reject(connection: Connection, reason: string): void {
+  private reject(connection: Connection, reason: string, docMayBeDamaged = false): void {
     connection.close(CloseCode.badMessage, reason);
+    // A connection turned away for bad input leaves nothing behind, not even structs of an
+    // earlier update still waiting for their dependencies. A rebuild drops those; it asks the
+    // other clients to resend anything of theirs that was waiting.
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (docMayBeDamaged || pending) void this.rebuild();
   }
 
   private afterSave(action: () => void): void {

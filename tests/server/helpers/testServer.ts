@@ -41,7 +41,13 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
     leader: 'Thandi Mokoena',
     schools: ['Mbuzini Secondary', 'Tonga Combined'],
   });
-  const running = await startServer({ port: 0, quiet: true, unloadDelayMs: 50, ...options, dataDir });
+  const running = await startServer({
+    port: 0,
+    quiet: options.log === undefined,
+    unloadDelayMs: 50,
+    ...options,
+    dataDir,
+  });
   const url = running.url;
   return {
     running,
