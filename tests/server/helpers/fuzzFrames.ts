@@ -84,7 +84,7 @@ export function nextFrame(
     const prefix = prefixes[int(prefixes.length)]!;
     return { kind: 'random', bytes: concat(new Uint8Array(prefix), randomBytes(random, int(48))) };
   }
-  let bytes = seeds[int(seeds.length)]!.slice();
+  let bytes: Uint8Array = seeds[int(seeds.length)]!.slice();
   const rounds = 1 + int(3);
   for (let i = 0; i < rounds; i++) bytes = mutate(random, bytes, seeds);
   return { kind: 'mutated', bytes };
