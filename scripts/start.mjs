@@ -96,7 +96,8 @@ say(
   `  Sync server:                ${serverUrl}   (database in ${path.relative(ROOT, dataDir) || '.'}; log in ${path.relative(ROOT, serverLog)})`,
 );
 say(`  Demo cluster:               ${demo.name ?? 'Nkomazi Natural Sciences Cluster'} (${demo.clusterId})`);
-for (const [role, code] of Object.entries(demo.invites ?? {})) say(`    invite code for a ${role}: ${code}`);
+say('    invite codes (type one into "Cluster Lessons: Join a Cluster…"):');
+for (const [role, code] of Object.entries(demo.invites ?? {})) say(`      ${role.padEnd(8)} ${code}`);
 say('Press Ctrl+C to stop.');
 
 let stopping = false;
