@@ -19,6 +19,7 @@ export class Metrics {
   connectionsOpened = 0;
   storageWriteFailures = 0;
   compactions = 0;
+  slowReadersClosed = 0;
   private readonly closes = new Map<number, number>();
   private readonly latencyCounts = LATENCY_BUCKETS.map(() => 0);
   private latencySum = 0;
@@ -117,6 +118,12 @@ export class Metrics {
       'counter',
       'Update logs merged into a snapshot.',
       this.compactions,
+    );
+    metric(
+      'cluster_lessons_slow_readers_closed_total',
+      'counter',
+      'Connections closed (1013) because they read too slowly.',
+      this.slowReadersClosed,
     );
     lines.push(
       '# HELP cluster_lessons_connections_closed_total Connections closed, by close code.',

@@ -22,7 +22,9 @@ export interface ConnectionEvents {
 }
 
 const DENIED_NOTICE_INTERVAL_MS = 2_000;
-const CLOSE_HANDSHAKE_MS = 3_000;
+// Nothing more is queued for a closing connection, so waiting costs no more memory than it
+// holds already; a slow reader gets time to read what is queued and then our close code.
+const CLOSE_HANDSHAKE_MS = 10_000;
 
 export class Connection {
   /** Awareness client ids this connection introduced; removed when it closes. */
@@ -90,6 +92,7 @@ export class Connection {
     if (!this.isOpen) return;
     // Close a reader that does not keep up instead of buffering for it without bound.
     if (this.ws.bufferedAmount + message.byteLength > this.limits.maxBufferedBytes) {
+      this.metrics.slowReadersClosed += 1;
       this.close(CloseCode.tryAgainLater, 'connection too slow to keep up; reconnect later');
       return;
     }

@@ -1,5 +1,5 @@
 // Real y-websocket clients (the stock WebsocketProvider) and raw sockets for bad input.
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -78,9 +78,14 @@ export interface RawSocket {
 }
 
 /** A bare websocket to a document, for frames no well-behaved client would send. */
-export function rawSocket(url: string, docName: string, token: string | null): RawSocket {
+export function rawSocket(
+  url: string,
+  docName: string,
+  token: string | null,
+  options: ClientOptions = {},
+): RawSocket {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/${docName}${query}`);
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/${docName}${query}`, options);
   const messages: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
   ws.on('error', () => {});
