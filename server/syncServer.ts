@@ -232,7 +232,8 @@ export class SyncServer {
       return;
     }
     const room = this.rooms.open(docName);
-    const connection = new Connection(ws, member, docName, access, this.options.limits, this.metrics, {
+    const deps = { limits: this.options.limits, metrics: this.metrics, log: this.log };
+    const connection = new Connection(ws, { member, docName, access }, deps, {
       message: (from, frame) => room.receive(from, frame),
       closed: (from) => {
         room.detach(from);

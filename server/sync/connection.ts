@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws';
 import type { Access } from '../../core/cluster/permissions';
 import type { Member } from '../directory/directory';
+import type { LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import { CloseCode } from './closeCodes';
 import { encodePermissionDenied } from './protocol';
@@ -35,15 +36,26 @@ export class Connection {
   private closing = false;
   private lastDeniedNotice = Number.NEGATIVE_INFINITY;
 
+  readonly member: Member;
+  readonly docName: string;
+  access: Exclude<Access, 'none'>;
+  private readonly limits: ConnectionLimits;
+  private readonly metrics: Metrics;
+  private readonly log: LogSink;
+
   constructor(
     private readonly ws: WebSocket,
-    readonly member: Member,
-    readonly docName: string,
-    public access: Exclude<Access, 'none'>,
-    private readonly limits: ConnectionLimits,
-    private readonly metrics: Metrics,
+    who: { member: Member; docName: string; access: Exclude<Access, 'none'> },
+    deps: { limits: ConnectionLimits; metrics: Metrics; log: LogSink },
     events: ConnectionEvents,
   ) {
+    this.member = who.member;
+    this.docName = who.docName;
+    this.access = who.access;
+    this.limits = deps.limits;
+    this.metrics = deps.metrics;
+    this.log = deps.log;
+    const limits = deps.limits;
     this.limiter = new RateLimiter(limits.messagesPerSecond, limits.messageBurst);
     ws.on('message', (data, isBinary) => {
       if (this.closing) return;
@@ -111,6 +123,16 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
+    if (code !== CloseCode.goingAway) {
+      this.log({
+        level: 'info',
+        msg: 'connection closed by the server',
+        doc: this.docName,
+        member: this.member.id,
+        code,
+        reason,
+      });
+    }
     // Close reasons are limited to 123 bytes by the websocket protocol.
     this.ws.close(code, truncateUtf8(reason, 123));
     // A peer that never answers the close handshake must not hold its socket (or our buffers).

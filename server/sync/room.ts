@@ -2,18 +2,17 @@
 // rather than being one (unlike y-websocket-server's WSSharedDoc) so that when Yjs throws
 // half-way through applying a bad update, the half-changed doc can be replaced by a fresh load
 // from storage: the bad part was never stored nor broadcast, and other clients notice nothing.
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { applyRows } from '../storage/mergeRows';
-import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate';
 import { CloseCode } from './closeCodes';
 import type { Connection } from './connection';
+import { Compactor } from './compactor';
+import { Presence } from './presence';
 import {
   type ClientMessage,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -37,6 +36,9 @@ export interface RoomDeps {
 
 export type State = 'loading' | 'ready' | 'failed' | 'unloaded';
 
+const READ_ONLY_CHANGE = 'you may read this document but not change it; your change was not saved';
+const READ_ONLY_PRESENCE = 'you may read this document but not change it; others do not see your cursor';
+
 interface Unsaved {
   readonly update: Uint8Array;
   readonly origin: Connection;
@@ -44,25 +46,21 @@ interface Unsaved {
 
 export class Room {
   readonly connections = new Set<Connection>();
-  // Awareness needs a doc only for its own client id; giving it a private one keeps it alive
-  // across a rebuild of the document.
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private readonly presence = new Presence(this.connections);
   private doc = new Y.Doc({ gc: true });
   private state: State = 'loading';
   private inbox: Array<[Connection, Uint8Array]> = [];
   private readonly unsaved: Unsaved[] = [];
   private waitingForSave: Array<() => void> = [];
   private captured: Uint8Array[] = [];
-  private rows = 0;
-  private compacting = false;
+  private readonly compactor: Compactor;
   private unloading: Promise<boolean> | null = null;
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.compactor = new Compactor(name, deps.storage, deps.compactAfter, deps.metrics, deps.log);
   }
 
   get status(): State {
@@ -93,9 +91,7 @@ export class Room {
   detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.inbox = this.inbox.filter(([from]) => from !== connection);
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
-    }
+    this.presence.leave(connection);
     if (this.connections.size === 0) this.deps.empty(this);
   }
 
@@ -138,9 +134,7 @@ export class Room {
         if (message.empty) return;
         if (connection.access !== 'write') {
           this.deps.metrics.updatesRejected += 1;
-          connection.tellPermissionDenied(
-            'you may read this document but not change it; your change was not saved',
-          );
+          connection.tellPermissionDenied(READ_ONLY_CHANGE);
           return;
         }
         this.applyClientUpdate(connection, message.update);
@@ -149,7 +143,7 @@ export class Room {
         this.applyAwareness(connection, message.update);
         return;
       case 'query-awareness':
-        this.sendAwarenessStates(connection);
+        this.presence.sendAll(connection);
         return;
       case 'auth':
         return;
@@ -165,13 +159,8 @@ export class Room {
       // stored or sent; the doc itself is replaced by a fresh load.
       this.captured = [];
       this.deps.metrics.updatesRejected += 1;
-      this.deps.log({
-        level: 'warn',
-        msg: 'update could not be applied',
-        doc: this.name,
-        member: connection.member.id,
-        ...errorFields(error),
-      });
+      const fields = { doc: this.name, member: connection.member.id, ...errorFields(error) };
+      this.deps.log({ level: 'warn', msg: 'update could not be applied', ...fields });
       this.reject(connection, 'the update could not be applied to this document', true);
       return;
     }
@@ -183,7 +172,7 @@ export class Room {
   private persist(update: Uint8Array, origin: Connection): void {
     const entry: Unsaved = { update, origin };
     this.unsaved.push(entry);
-    const wasEmpty = this.rows === 0;
+    const wasEmpty = this.compactor.rows === 0;
     this.deps.writer.write(this.name, update).then(
       () => this.committed(entry, wasEmpty),
       () => {
@@ -195,64 +184,31 @@ export class Room {
   private committed(entry: Unsaved, firstWrite: boolean): void {
     const index = this.unsaved.indexOf(entry);
     if (index >= 0) this.unsaved.splice(index, 1);
-    this.rows += 1;
     if (firstWrite) this.deps.firstWrite(this, entry.origin);
     const message = encodeUpdate(entry.update);
     for (const connection of this.connections) if (connection !== entry.origin) connection.send(message);
-    if (this.rows >= this.deps.compactAfter) void this.compact();
+    this.compactor.appended();
     this.runWaitingForSave();
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {
-    let entries: ReturnType<typeof decodeAwarenessUpdate>;
     try {
-      entries = decodeAwarenessUpdate(update);
+      if (connection.access === 'write') {
+        this.presence.apply(connection, update);
+        return;
+      }
+      this.presence.check(update);
     } catch (error) {
       this.reject(connection, error instanceof ProtocolError ? error.message : 'malformed awareness update');
       return;
     }
-    if (connection.access !== 'write') {
-      // Read-only members are not shown to others (DESIGN.md): their presence is dropped too.
-      connection.tellPermissionDenied(
-        'you may read this document but not change it; others do not see your cursor',
-      );
-      return;
-    }
-    // A client speaks for its own awareness ids, never for another connection's.
-    const taken = new Set<number>();
-    for (const other of this.connections)
-      if (other !== connection) for (const id of other.awarenessIds) taken.add(id);
-    const own = entries.filter((entry) => !taken.has(entry.clientId));
-    if (own.length > 0)
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), connection);
+    // Read-only members are not shown to others (DESIGN.md): their presence is dropped too.
+    connection.tellPermissionDenied(READ_ONLY_PRESENCE);
   }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const from = this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    if (from !== null) {
-      for (const id of change.added) from.awarenessIds.add(id);
-      for (const id of change.updated) from.awarenessIds.add(id);
-      for (const id of change.removed) from.awarenessIds.delete(id);
-    }
-    const changed = change.added.concat(change.updated, change.removed);
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const connection of this.connections) if (connection !== from) connection.send(message);
-  };
 
   private greet(connection: Connection): void {
     connection.send(encodeSyncStep1(this.doc));
-    this.sendAwarenessStates(connection);
-  }
-
-  private sendAwarenessStates(connection: Connection): void {
-    const states = this.awareness.getStates();
-    if (states.size === 0) return;
-    connection.send(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-    );
+    this.presence.sendAll(connection);
   }
 
   private reject(connection: Connection, reason: string, docMayBeDamaged = false): void {
@@ -280,7 +236,7 @@ export class Room {
     const stored = await this.deps.storage.load(this.name);
     const doc = new Y.Doc({ gc: true });
     applyRows(doc, stored.updates, null);
-    this.rows = stored.updates.length;
+    this.compactor.loaded(stored.updates.length);
     return doc;
   }
 
@@ -303,11 +259,8 @@ export class Room {
     try {
       const doc = await this.freshDocFromStorage();
       // Updates still on their way to storage are valid; a rebuilt doc must not lose them.
-      applyRows(
-        doc,
-        this.unsaved.map((u) => u.update),
-        null,
-      );
+      const unsaved = this.unsaved.map((u) => u.update);
+      applyRows(doc, unsaved, null);
       broken.destroy();
       this.useDoc(doc);
       this.deps.log({ level: 'info', msg: 'document reloaded after a rejected update', doc: this.name });
@@ -324,28 +277,6 @@ export class Room {
     }
   }
 
-  private async compact(): Promise<void> {
-    if (this.compacting) return;
-    this.compacting = true;
-    try {
-      const before = this.rows;
-      const result = await this.deps.storage.compact(this.name);
-      // Rows appended while compacting stay in the log (none with SQLite, which compacts in one step).
-      this.rows = (result.rowsMerged > 0 ? 1 : before) + (this.rows - before);
-      if (result.rowsMerged > 0) this.deps.metrics.compactions += 1;
-      this.deps.log({ level: 'debug', msg: 'compacted', doc: this.name, ...result });
-    } catch (error) {
-      this.deps.log({
-        level: 'error',
-        msg: 'compaction failed; the update log is kept',
-        doc: this.name,
-        ...errorFields(error),
-      });
-    } finally {
-      this.compacting = false;
-    }
-  }
-
   private async unloadOnce(): Promise<boolean> {
     if (this.state === 'failed') {
       this.destroy();
@@ -354,7 +285,7 @@ export class Room {
     if (this.state !== 'ready') return false;
     await this.whenSaved();
     if (this.connections.size > 0) return false;
-    if (this.state === 'ready' && this.rows > 1) await this.compact();
+    if (this.compactor.rows > 1) await this.compactor.compact();
     if (this.connections.size > 0 || this.unsaved.length > 0 || this.state !== 'ready') return false;
     this.destroy();
     return true;
@@ -362,7 +293,7 @@ export class Room {
 
   private destroy(): void {
     this.state = 'unloaded';
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
