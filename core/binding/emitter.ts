@@ -23,3 +23,18 @@ export class Emitter<T> {
     this.listeners.clear();
   }
 }
+
+/** Promises waiting for a moment (idle, the next change event), all released together. */
+export class Waiters {
+  private waiting: (() => void)[] = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  releaseAll(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const release of waiting) release();
+  }
+}

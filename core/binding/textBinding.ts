@@ -1,30 +1,22 @@
 // Binds an editor document (VS Code's TextDocument, seen through EditorDocument) to a Y.Text.
 //
-// State: `pending`, the delta from the editor's text (LF coordinates) to Y.Text: what the
-// editor still lacks. Remote changes (and undo/redo) compose their Y.Text event delta into it;
-// one serialised queue turns it into minimal editor edits at apply time, against the version
-// it is sent for. A user's edit goes to Y.Text at once, transformed through `pending`, because
-// its offsets are relative to an editor text that does not show those changes yet; with
-// nothing pending (the usual case) that is O(1). Our own change events are told from the
-// user's by the ledger (ledger.ts). When the binding starts, Y.Text wins: the editor is
+// Changes that reach Y.Text not through the editor (a colleague's, undo/redo) are kept in
+// `pending` (pendingChanges.ts); one serialised queue turns them into minimal editor edits at
+// apply time, for the version they are sent for, and retries when the editor moved meanwhile.
+// A user's edit goes to Y.Text at once, mapped through `pending`. Our own change events are told
+// from the user's by the ledger (ledger.ts). When the binding starts, Y.Text wins: the editor is
 // brought to Y.Text by minimal edits, so the glue must bind only once the Y.Doc has loaded.
 
 import * as Y from 'yjs';
-import {
-  compose,
-  type Delta,
-  IDENTITY,
-  isIdentity,
-  replacementDelta,
-  replacementsOf,
-  transform,
-} from './delta';
+import { type BindingState, type BindingStats, emptyStats } from './bindingReport';
+import { type Delta, replacementDelta, replacementsOf } from './delta';
 import type { EditorChangeEvent, EditorContentChange, EditorDocument, EditorEdit } from './editorDocument';
-import { Emitter } from './emitter';
+import { Emitter, Waiters } from './emitter';
 import { changeToLf, lfToEditorOffset, strayCrRepair, toEditorText, toLfCoordinates, toYText } from './eol';
 import { ApplyLedger, type LedgerEntry } from './ledger';
 import { minimalDelta } from './minimalEdits';
 import { BindingOrigin } from './origin';
+import { PendingChanges } from './pendingChanges';
 import { applyToYText, fromYDelta } from './yTextDelta';
 
 export interface TextBindingOptions {
@@ -34,42 +26,17 @@ export interface TextBindingOptions {
   readonly label?: string;
 }
 
-/** settled: the editor shows Y.Text; applying: edits are queued or in flight; stalled: the editor refused an edit without having changed (read-only, closed). */
-export type BindingState = 'settled' | 'applying' | 'stalled';
-
-export interface BindingStats {
-  /** Content changes by the user written to Y.Text. */
-  localChanges: number;
-  /** Of those, the ones mapped through changes the editor did not show yet. */
-  localChangesWhilePending: number;
-  /** Y.Text changes by others (or by undo/redo) queued for the editor. */
-  remoteChanges: number;
-  /** applyEdits calls that the editor accepted, and the replacements in them. */
-  appliedBatches: number;
-  appliedEdits: number;
-  /** applyEdits calls that resolved false (the document moved first); they are retried. */
-  rejectedApplies: number;
-  /** Things VS Code's contract rules out; each is reported through onDidDetectAnomaly. */
-  anomalies: number;
-}
+export type { BindingState, BindingStats } from './bindingReport';
 
 export class TextBinding {
   readonly origin: BindingOrigin;
   /** Tracks this binding's origin only. Bind Ctrl+Z / Ctrl+Y to undo() / redo(). */
   readonly undoManager: Y.UndoManager;
-  readonly stats: BindingStats = {
-    localChanges: 0,
-    localChangesWhilePending: 0,
-    remoteChanges: 0,
-    appliedBatches: 0,
-    appliedEdits: 0,
-    rejectedApplies: 0,
-    anomalies: 0,
-  };
+  readonly stats: BindingStats = emptyStats();
 
   private readonly doc: Y.Doc;
   private readonly ledger = new ApplyLedger();
-  private pending: Delta = IDENTITY;
+  private readonly pending = new PendingChanges();
   /** The editor version whose change event was handled last. */
   private version: number;
   private scheduled = false;
@@ -77,8 +44,9 @@ export class TextBinding {
   private stalled = false;
   private disposed = false;
   private currentState: BindingState = 'settled';
-  private idleWaiters: (() => void)[] = [];
-  private eventWaiters: (() => void)[] = [];
+  private readonly idleWaiters = new Waiters();
+  /** For the apply queue when the editor confirmed an edit before reporting it (not VS Code's way). */
+  private readonly eventWaiters = new Waiters();
   private readonly stateEmitter = new Emitter<BindingState>();
   private readonly appliedEmitter = new Emitter<number>();
   private readonly anomalyEmitter = new Emitter<string>();
@@ -101,7 +69,7 @@ export class TextBinding {
       captureTimeout: options.captureTimeout ?? 500,
     });
     this.version = editor.version;
-    this.pending = this.resyncDelta();
+    this.pending.reset(this.resyncDelta());
     ytext.observe(this.onYTextChange);
     this.schedule();
   }
@@ -118,7 +86,7 @@ export class TextBinding {
       if (event.version !== this.version) {
         this.takeBack(this.ledger.supersede());
         this.version = event.version;
-        this.wakeEventWaiters();
+        this.eventWaiters.releaseAll();
       }
       return;
     }
@@ -130,7 +98,7 @@ export class TextBinding {
     const classification = this.ledger.classify(event);
     if (classification.kind === 'ours') {
       this.version = event.version;
-      this.wakeEventWaiters();
+      this.eventWaiters.releaseAll();
       return;
     }
     this.takeBack(classification.superseded);
@@ -140,8 +108,8 @@ export class TextBinding {
     this.doc.transact(() => {
       for (const change of event.contentChanges) this.applyUserChange(change);
     }, this.origin);
-    this.wakeEventWaiters();
-    if (!isIdentity(this.pending)) this.schedule();
+    this.eventWaiters.releaseAll();
+    if (!this.pending.isEmpty) this.schedule();
   }
 
   /** Undoes the local user's last step only; the result reaches the editor through the apply queue. */
@@ -160,8 +128,7 @@ export class TextBinding {
 
   /** Resolves when nothing is queued or in flight: the editor shows Y.Text. */
   whenIdle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.isIdle() ? Promise.resolve() : this.idleWaiters.wait();
   }
 
   /** Tries again after a stall (e.g. the document became writable). */
@@ -179,8 +146,8 @@ export class TextBinding {
     this.disposed = true;
     this.ytext.unobserve(this.onYTextChange);
     this.undoManager.destroy();
-    this.wakeEventWaiters();
-    this.wakeIdleWaiters();
+    this.eventWaiters.releaseAll();
+    this.idleWaiters.releaseAll();
     this.stateEmitter.clear();
     this.appliedEmitter.clear();
     this.anomalyEmitter.clear();
@@ -190,7 +157,7 @@ export class TextBinding {
     if (transaction.origin === this.origin || this.disposed) return;
     const { delta, hadEmbed } = fromYDelta(event.delta);
     if (hadEmbed) this.anomaly('Y.Text holds an embed; the editor shows U+FFFC for it');
-    this.pending = compose(this.pending, delta);
+    this.pending.addYTextChange(delta);
     this.stats.remoteChanges += 1;
     this.schedule();
   };
@@ -200,28 +167,22 @@ export class TextBinding {
     const forY = toYText(lf.text);
     const user = replacementDelta(lf.offset, lf.deleteLength, forY);
     this.stats.localChanges += 1;
-    if (isIdentity(this.pending)) {
-      applyToYText(this.ytext, user);
-    } else {
-      this.stats.localChangesWhilePending += 1;
-      // Pending inserts go first at a shared position, on both sides, so both orders agree.
-      applyToYText(this.ytext, transform(this.pending, user, true));
-      this.pending = transform(user, this.pending, false);
-    }
+    if (!this.pending.isEmpty) this.stats.localChangesWhilePending += 1;
+    applyToYText(this.ytext, this.pending.mapUserChange(user));
     if (forY !== lf.text) {
       this.anomaly('an inserted text had line breaks other than the document EOL');
-      this.pending = compose(strayCrRepair(lf.offset, lf.text), this.pending);
+      this.pending.fixEditorFirst(strayCrRepair(lf.offset, lf.text));
     }
   }
 
   /** A superseded apply did not happen: its delta is owed to the editor again. */
   private takeBack(entry: LedgerEntry | undefined): void {
-    if (entry !== undefined) this.pending = compose(entry.sent, this.pending);
+    if (entry !== undefined) this.pending.giveBack(entry.sent);
   }
 
   private schedule(): void {
     if (this.scheduled || this.running || this.disposed) return;
-    if (isIdentity(this.pending)) return;
+    if (this.pending.isEmpty) return;
     this.scheduled = true;
     this.setState('applying');
     // A microtask later, so that updates arriving in one burst go out as one apply.
@@ -235,22 +196,22 @@ export class TextBinding {
     this.running = true;
     this.stalled = false;
     try {
-      while (!this.disposed && !isIdentity(this.pending)) {
+      while (!this.disposed && !this.pending.isEmpty) {
         if (this.editor.version !== this.version) {
           this.anomaly(`editor at version ${this.editor.version} but events reached ${this.version}`);
           this.version = this.editor.version;
-          this.pending = this.resyncDelta();
+          this.pending.reset(this.resyncDelta());
           continue;
         }
-        const entry = this.ledger.record(this.version, this.pending, this.toEditorEdits(this.pending));
+        const edits = this.toEditorEdits(this.pending.current);
         // Optimistic: from now on Y.Text changes compose onto the text we asked for.
-        this.pending = IDENTITY;
+        const entry = this.ledger.record(this.version, this.pending.takeAll(), edits);
         const accepted = await this.applyEdits(entry);
         const outcome = this.ledger.settle(entry, accepted);
         if (outcome === 'takeBack') this.takeBack(entry);
         if (outcome === 'awaitEvent') {
           this.anomaly('applyEdits resolved before its change event');
-          await new Promise<void>((resolve) => this.eventWaiters.push(resolve));
+          await this.eventWaiters.wait();
         }
         if (entry.status === 'applied') {
           this.stats.appliedBatches += 1;
@@ -268,8 +229,8 @@ export class TextBinding {
     } finally {
       this.running = false;
       if (!this.disposed) {
-        this.setState(this.stalled ? 'stalled' : isIdentity(this.pending) ? 'settled' : 'applying');
-        if (this.isIdle()) this.wakeIdleWaiters();
+        this.setState(this.stalled ? 'stalled' : this.pending.isEmpty ? 'settled' : 'applying');
+        if (this.isIdle()) this.idleWaiters.releaseAll();
       }
     }
   }
@@ -298,7 +259,7 @@ export class TextBinding {
   }
 
   private isIdle(): boolean {
-    return this.disposed || (!this.scheduled && !this.running && isIdentity(this.pending));
+    return this.disposed || (!this.scheduled && !this.running && this.pending.isEmpty);
   }
 
   private setState(state: BindingState): void {
@@ -310,17 +271,5 @@ export class TextBinding {
   private anomaly(message: string): void {
     this.stats.anomalies += 1;
     this.anomalyEmitter.fire(message);
-  }
-
-  private wakeIdleWaiters(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  private wakeEventWaiters(): void {
-    const waiters = this.eventWaiters;
-    this.eventWaiters = [];
-    for (const wake of waiters) wake();
   }
 }

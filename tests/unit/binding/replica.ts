@@ -77,12 +77,21 @@ export async function idle(replica: Replica, ms = 5_000): Promise<void> {
   }
 }
 
-/** Delivers the network and waits for every binding until all is quiet (bounded in rounds and time). */
+/**
+ * Delivers the network and waits for every binding until all is quiet (bounded in rounds and
+ * time). Each settled editor must show exactly its own Y.Text, before any repair of Yjs's state.
+ */
 export async function settleAll(replicas: readonly Replica[], network: SimulatedNetwork): Promise<void> {
   for (let round = 0; round < 100; round++) {
     network.deliverAll();
     await Promise.all(replicas.map((r) => idle(r)));
-    if (network.queued === 0 && replicas.every((r) => r.binding.state === 'settled')) return;
+    for (const r of replicas) {
+      if (r.binding.state === 'settled' && !r.binding.isInSync())
+        throw new Error(`${r.binding.origin} shows another text`);
+    }
+    if (network.queued > 0 || !replicas.every((r) => r.binding.state === 'settled')) continue;
+    if (network.stuck === 0) return;
+    network.exchangeStateVectors();
   }
   throw new Error('replicas did not settle within 100 rounds');
 }

@@ -38,7 +38,7 @@ function expectNothingLostOrDuplicated(outcome: Outcome): void {
 
 describe('three teachers editing one plan at once, over a flaky network', () => {
   it('end with the same text everywhere, with nothing lost, duplicated or echoed', async () => {
-    const totals = { edits: 0, whilePending: 0, rejected: 0, applied: 0, runs: 0 };
+    const totals = { edits: 0, whilePending: 0, rejected: 0, applied: 0, runs: 0, yjsRepairs: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.integer(),
@@ -53,6 +53,7 @@ describe('three teachers editing one plan at once, over a flaky network', () => 
             expectNothingLostOrDuplicated(outcome);
             totals.runs += 1;
             totals.edits += outcome.edits;
+            totals.yjsRepairs += outcome.network.repairs;
             for (const { binding } of outcome.replicas) {
               totals.whilePending += binding.stats.localChangesWhilePending;
               totals.rejected += binding.stats.rejectedApplies;

@@ -90,7 +90,9 @@ export async function simulate(config: SimulationConfig): Promise<Outcome> {
   const initialText = `${initial.take(8)}\n${initial.take(5)}\n\n${initial.take(6)}`;
   for (const ch of initialText) if (isLineBreak(ch)) lineBreaksTyped += 1;
   for (const ch of initialText) if (!isLineBreak(ch)) typed.add(ch);
+  // Client ids decide the order of concurrent inserts; taken from the seed so a failure replays exactly.
   const seedDoc = new Y.Doc();
+  seedDoc.clientID = 1;
   seedDoc.getText('body').insert(0, initialText);
   const state = Y.encodeStateAsUpdate(seedDoc);
   seedDoc.destroy();
@@ -103,6 +105,7 @@ export async function simulate(config: SimulationConfig): Promise<Outcome> {
       state,
       eol,
       label: `replica ${i}`,
+      clientID: 2 + Math.floor(random() * 0x7fff_fff0),
       editorText:
         config.staleEditor && i === config.eols.length - 1 ? `${stale.take(4)}\n${initialText}` : initialText,
     }),
