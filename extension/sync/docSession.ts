@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LocalReplica, REPLICA_ORIGIN } from '../../core/replica/localReplica';
@@ -17,7 +19,9 @@ export interface DocSessionOptions {
   readonly log: vscode.LogOutputChannel;
 }
 
+const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
+const PENDING_CHECK_MS = 1_000;
 
 /**
  * One shared document on this device: its Y.Doc, its local replica (loaded first, so the teacher
@@ -82,7 +86,33 @@ export class DocSession implements vscode.Disposable {
     return this.current;
   }
 
+  private pendingCheck: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Yjs holds back updates whose causal past it has not seen ("pending structs"). If some stay
+   * held back, ask the server for everything we lack (sync step 1), as y-protocols does on
+   * reconnect: Yjs 13.6 can otherwise strand them when one sender's updates arrive out of order.
+   */
+  private watchPendingStructs(): void {
+    const store = this.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    if ((store.pendingStructs === null && store.pendingDs === null) || this.pendingCheck) return;
+    this.pendingCheck = setTimeout(() => {
+      this.pendingCheck = undefined;
+      const still = store.pendingStructs !== null || store.pendingDs !== null;
+      const ws = this.provider.ws;
+      if (!still || !ws || ws.readyState !== 1) return;
+      this.options.log.info(
+        `${this.options.docName}: updates held back; asking the server for what is missing`,
+      );
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      ws.send(encoding.toUint8Array(encoder));
+    }, PENDING_CHECK_MS);
+  }
+
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider) this.watchPendingStructs();
     if (origin === this.provider || origin === REPLICA_ORIGIN) return;
     if (this.provider.synced) {
       if (this.current.kind === 'synced') this.setState({ kind: 'syncing' });
@@ -128,6 +158,7 @@ export class DocSession implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     if (this.retry) clearTimeout(this.retry);
+    if (this.pendingCheck) clearTimeout(this.pendingCheck);
     this.doc.off('update', this.onUpdate);
     void this.replica.dispose().finally(() => {
       this.provider.destroy();
