@@ -71,7 +71,14 @@ export class DocSession implements vscode.Disposable {
     });
     this.provider.on('closed', ({ code, reason }) => this.onClosed(code, reason));
     this.doc.on('update', this.onUpdate);
+    // Every message from the server is applied in a transaction, even one that integrates nothing
+    // (all of it held back), which emits no 'update': watch transactions instead.
+    this.doc.on('afterTransaction', this.onTransaction);
   }
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === this.provider) this.watchPendingStructs();
+  };
 
   static async open(options: DocSessionOptions): Promise<DocSession> {
     const doc = new Y.Doc();
@@ -112,7 +119,6 @@ export class DocSession implements vscode.Disposable {
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin === this.provider) this.watchPendingStructs();
     if (origin === this.provider || origin === REPLICA_ORIGIN) return;
     if (this.provider.synced) {
       if (this.current.kind === 'synced') this.setState({ kind: 'syncing' });
@@ -160,6 +166,7 @@ export class DocSession implements vscode.Disposable {
     if (this.retry) clearTimeout(this.retry);
     if (this.pendingCheck) clearTimeout(this.pendingCheck);
     this.doc.off('update', this.onUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     void this.replica.dispose().finally(() => {
       this.provider.destroy();
       this.doc.destroy();
