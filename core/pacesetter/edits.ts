@@ -221,10 +221,11 @@ export function addEntry(doc: Y.Doc, entry: NewEntry, origin: PaceSetterOrigin):
   if (problem) return fail(problem);
   const id = newId('e');
   doc.transact(() => {
+    // Integrated first, then filled: reading a map that is not in a document yet is not allowed.
     const m = new Y.Map<unknown>();
+    entriesArray(doc).push([m]);
     m.set('id', id);
     writeEntryFields(m, full);
-    entriesArray(doc).push([m]);
   }, origin);
   return { ok: true, id };
 }

@@ -3,6 +3,7 @@ import { type CsvError, parsePaceSetterCsv } from './csv';
 import { newId, writeEntryFields } from './edits';
 import { entriesArray, readTerms } from './model';
 import type { PaceSetterOrigin } from './origin';
+import type { EntryFields } from './types';
 
 // Importing a CSV file into a pace-setter, all or nothing, in one transaction.
 //
@@ -39,7 +40,7 @@ export function importPaceSetterCsv(
       if (typeof id === 'string' && !byId.has(id)) byId.set(id, m);
     }
     const kept = new Set<string>();
-    const fresh: Y.Map<unknown>[] = [];
+    const fresh: EntryFields[] = [];
     for (const { id, row: _row, ...fields } of parsed.entries) {
       const existing = id !== undefined ? byId.get(id) : undefined;
       if (existing && id !== undefined && !kept.has(id)) {
@@ -48,10 +49,7 @@ export function importPaceSetterCsv(
         kept.add(id);
         updated++;
       } else {
-        const m = new Y.Map<unknown>();
-        m.set('id', newId('e'));
-        writeEntryFields(m, fields);
-        fresh.push(m);
+        fresh.push(fields);
         added++;
       }
     }
@@ -65,7 +63,13 @@ export function importPaceSetterCsv(
         }
       }
     }
-    if (fresh.length > 0) entries.push(fresh);
+    // Integrated first, then filled: reading a map that is not in a document yet is not allowed.
+    const maps = fresh.map(() => new Y.Map<unknown>());
+    entries.push(maps);
+    maps.forEach((m, i) => {
+      m.set('id', newId('e'));
+      writeEntryFields(m, fresh[i]!);
+    });
   }, origin);
   return { ok: true, added, updated, removed };
 }
