@@ -187,8 +187,9 @@ export class Directory {
     );
   }
 
-  join(input: { invite: string; name: string; school: string }): { token: string; member: Member } {
-    const invite = this.inviteByHash.get(hashSecret(normalizeInviteCode(input.invite)));
+  /** What an open invite offers: the cluster (with its schools to choose from) and the role. */
+  previewInvite(code: string): { cluster: Cluster; role: Role; expiresAt: number | null } {
+    const invite = this.inviteByHash.get(hashSecret(normalizeInviteCode(code)));
     if (invite === undefined || invite.withdrawn_at !== null) {
       throw new DirectoryError(
         'invite',
@@ -205,6 +206,11 @@ export class Directory {
     const cluster = this.getCluster(invite.cluster);
     if (cluster === undefined)
       throw new DirectoryError('not-found', 'the cluster of this invite no longer exists');
+    return { cluster, role: invite.role, expiresAt: invite.expires_at };
+  }
+
+  join(input: { invite: string; name: string; school: string }): { token: string; member: Member } {
+    const { cluster, role } = this.previewInvite(input.invite);
     const school = cluster.schools.length === 0 ? { id: '' } : findSchool(cluster.schools, input.school);
     if (school === undefined)
       throw new DirectoryError('invalid', `no school "${input.school}" in this cluster`);
@@ -213,7 +219,7 @@ export class Directory {
       cluster: cluster.id,
       name: requireName(input.name, 'name'),
       school: school.id,
-      role: invite.role,
+      role,
     };
     const token = this.db.transaction(() => this.addMember(member, Date.now())).immediate();
     return { token, member };

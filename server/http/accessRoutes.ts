@@ -119,7 +119,10 @@ export function accessRoutes(deps: ApiDeps): Route[] {
       method: 'GET',
       path: '/api/plans/:id/access',
       handle: (context) => {
-        const doc = planDoc(context.caller(), context.params.id!);
+        const caller = context.caller();
+        const doc = planDoc(caller, context.params.id!);
+        const decision = deps.decide(caller, doc);
+        if (decision.access === 'none') throw new HttpError(403, 'forbidden', decision.reason);
         return {
           json: {
             doc,

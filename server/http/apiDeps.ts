@@ -1,12 +1,16 @@
+import type { Access } from '../../core/cluster/permissions';
 import type { AccessListStore } from '../directory/accessLists';
-import type { Directory } from '../directory/directory';
+import type { Directory, Member } from '../directory/directory';
 import type { Metrics } from '../metrics';
+import type { PlanIndex } from '../plans/planIndex';
+import type { DocumentDigest } from '../sync/documentDigest';
 
 /** What the HTTP routes need from the running server. */
 export interface ApiDeps {
   readonly directory: Directory;
   readonly accessLists: AccessListStore;
   readonly metrics: Metrics;
+  readonly plans: PlanIndex;
   readonly version: string;
   health(): { ok: true } | { ok: false; reason: string };
   /** Closes every open connection of a revoked member with 4401. */
@@ -15,4 +19,8 @@ export interface ApiDeps {
   accessChanged(docName: string): void;
   /** Whether a document has any stored content. */
   documentExists(docName: string): Promise<boolean>;
+  /** What a member may do with a document, decided as for a connection. */
+  decide(member: Member, docName: string): { access: Access; reason: string };
+  /** The server's state vector and text digest of a document. */
+  digest(docName: string, textName: string): Promise<DocumentDigest>;
 }

@@ -3,6 +3,7 @@
 import { isRole } from '../../core/cluster/roles';
 import { DirectoryError, type Member } from '../directory/directory';
 import type { ApiDeps } from './apiDeps';
+import { publicCluster, publicMember } from './publicViews';
 import { HttpError, type Route, stringField } from './router';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,32 @@ export function memberRoutes(deps: ApiDeps): Route[] {
     if (member.role !== 'leader')
       throw new HttpError(403, 'forbidden', 'only the cluster leader may do this');
   };
+  const clusterOf = (member: Member) => {
+    const cluster = directory.getCluster(member.cluster);
+    if (cluster === undefined) throw new HttpError(404, 'not-found', 'your cluster no longer exists');
+    return cluster;
+  };
   return [
+    {
+      method: 'GET',
+      path: '/api/invites/:code',
+      handle: (context) => {
+        try {
+          const { cluster, role, expiresAt } = directory.previewInvite(context.params.code!);
+          return {
+            json: {
+              clusterId: cluster.id,
+              clusterName: cluster.name,
+              role,
+              schools: cluster.schools.map((s) => s.name),
+              expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+            },
+          };
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      },
+    },
     {
       method: 'POST',
       path: '/api/join',
@@ -26,12 +52,13 @@ export function memberRoutes(deps: ApiDeps): Route[] {
             name: stringField(body, 'name'),
             school,
           });
+          const cluster = clusterOf(joined.member);
           return {
             status: 201,
             json: {
               token: joined.token,
-              member: joined.member,
-              cluster: directory.getCluster(joined.member.cluster),
+              member: publicMember(joined.member, cluster),
+              cluster: publicCluster(cluster),
             },
           };
         } catch (error) {
@@ -44,14 +71,19 @@ export function memberRoutes(deps: ApiDeps): Route[] {
       path: '/api/me',
       handle: (context) => {
         const member = context.caller();
-        const cluster = directory.getCluster(member.cluster);
-        return { json: { member, role: member.role, cluster } };
+        const cluster = clusterOf(member);
+        return {
+          json: { member: publicMember(member, cluster), role: member.role, cluster: publicCluster(cluster) },
+        };
       },
     },
     {
       method: 'GET',
       path: '/api/members',
-      handle: (context) => ({ json: { members: directory.listMembers(context.caller().cluster) } }),
+      handle: (context) => {
+        const cluster = clusterOf(context.caller());
+        return { json: { members: directory.listMembers(cluster.id).map((m) => publicMember(m, cluster)) } };
+      },
     },
     {
       method: 'POST',

@@ -1,5 +1,5 @@
 // A small JSON router: CORS on every answer (the extension calls us from VS Code for the Web's
-// worker, another origin), bearer-token authentication, bodies capped in size, errors as JSON.
+// worker, another origin), bearer-token authentication, bodies capped, errors as JSON { error, code }.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Member } from '../directory/directory';
 
@@ -92,11 +92,11 @@ export class Router {
       send(res, reply);
     } catch (error) {
       if (error instanceof HttpError) {
-        send(res, { status: error.status, json: { error: { code: error.code, message: error.message } } });
+        send(res, { status: error.status, json: { error: error.message, code: error.code } });
         return;
       }
       this.onError(error, method, url.pathname);
-      send(res, { status: 500, json: { error: { code: 'internal', message: 'internal server error' } } });
+      send(res, { status: 500, json: { error: 'internal server error', code: 'internal' } });
     }
   }
 

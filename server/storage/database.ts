@@ -45,6 +45,11 @@ const MIGRATIONS: readonly string[] = [
     doc TEXT PRIMARY KEY, others_may_read INTEGER NOT NULL, set_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
   CREATE TABLE plan_coauthors (doc TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY (doc, member));
   `,
+  `
+  CREATE TABLE plan_catalog (
+    doc TEXT PRIMARY KEY, summary TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE plan_trash (doc TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL, deleted_by TEXT NOT NULL);
+  `,
 ];
 
 export interface OpenOptions {

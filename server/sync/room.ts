@@ -30,6 +30,8 @@ export interface RoomDeps {
   readonly compactAfter: number;
   /** The first update a member stored into an empty document (plans remember their author). */
   readonly firstWrite: (room: Room, connection: Connection) => void;
+  /** An update of this room was stored (plans refresh their catalog entry). */
+  readonly stored: (room: Room) => void;
   /** The last connection left; the registry decides when to unload. */
   readonly empty: (room: Room) => void;
 }
@@ -70,6 +72,17 @@ export class Room {
   /** The document's content as stored plus what is being stored; for tests and diagnostics. */
   encodeState(): Uint8Array {
     return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** A text of the document, when it is loaded. */
+  readText(name: string): string | undefined {
+    return this.state === 'ready' ? this.doc.getText(name).toString() : undefined;
+  }
+
+  /** The state vector and a text of the document, when it is loaded. */
+  readState(textName: string): { stateVector: Uint8Array; text: string } | undefined {
+    if (this.state !== 'ready') return undefined;
+    return { stateVector: Y.encodeStateVector(this.doc), text: this.doc.getText(textName).toString() };
   }
 
   /** Loads the document; on failure every connection is closed with 1011 and the room is unusable. */
@@ -185,6 +198,7 @@ export class Room {
     const index = this.unsaved.indexOf(entry);
     if (index >= 0) this.unsaved.splice(index, 1);
     if (firstWrite) this.deps.firstWrite(this, entry.origin);
+    this.deps.stored(this);
     const message = encodeUpdate(entry.update);
     for (const connection of this.connections) if (connection !== entry.origin) connection.send(message);
     this.compactor.appended();
@@ -275,6 +289,10 @@ export class Room {
     for (const connection of this.connections) {
       connection.close(CloseCode.internalError, 'the document could not be loaded; try again later');
     }
+    // Whoever waits for a save stops waiting; replies to closed connections go nowhere.
+    const waiting = this.waitingForSave;
+    this.waitingForSave = [];
+    for (const action of waiting) action();
   }
 
   private async unloadOnce(): Promise<boolean> {

@@ -22,23 +22,50 @@ describe('joining a cluster with an invite code', () => {
       school: 'Tonga Combined',
     });
     expect(joined.status).toBe(201);
-    const member = joined.json.member as { id: string; role: string; school: string; cluster: string };
-    expect(member).toMatchObject({
+    const member = joined.json.member as { id: string };
+    expect(joined.json.member).toMatchObject({
       name: 'Sipho Dube',
       role: 'teacher',
-      school: 'tonga-combined',
+      school: 'Tonga Combined',
+      schoolId: 'tonga-combined',
       cluster: server.cluster.clusterId,
     });
 
     const me = await api(server.url, joined.json.token as string, 'GET', '/api/me');
     expect(me.status).toBe(200);
-    expect(me.json).toMatchObject({
-      member: { id: member.id, role: 'teacher' },
+    expect(me.json).toEqual({
+      member: {
+        id: member.id,
+        name: 'Sipho Dube',
+        role: 'teacher',
+        cluster: server.cluster.clusterId,
+        school: 'Tonga Combined',
+        schoolId: 'tonga-combined',
+      },
       role: 'teacher',
-      cluster: { id: server.cluster.clusterId, name: 'Nkomazi Cluster', schools: server.cluster.schools },
+      cluster: {
+        id: server.cluster.clusterId,
+        name: 'Nkomazi Cluster',
+        schools: ['Mbuzini Secondary', 'Tonga Combined'],
+        schoolIds: ['mbuzini-secondary', 'tonga-combined'],
+      },
     });
     const members = await api(server.url, joined.json.token as string, 'GET', '/api/members');
     expect((members.json.members as unknown[]).length).toBe(2);
+  });
+
+  it('can be previewed before joining, to choose a school from the list', async () => {
+    const preview = await api(server.url, null, 'GET', `/api/invites/${server.cluster.invites.advisor}`);
+    expect(preview.status).toBe(200);
+    expect(preview.json).toMatchObject({
+      clusterId: server.cluster.clusterId,
+      clusterName: 'Nkomazi Cluster',
+      role: 'advisor',
+      schools: ['Mbuzini Secondary', 'Tonga Combined'],
+    });
+    const unknown = await api(server.url, null, 'GET', '/api/invites/AAAA-BBBB-CCCC');
+    expect(unknown.status).toBe(403);
+    expect(unknown.json.error).toMatch(/not valid/);
   });
 
   it('keeps only hashes of tokens and invite codes', async () => {
@@ -124,7 +151,10 @@ describe('joining a cluster with an invite code', () => {
   it('rejects malformed requests with a JSON error', async () => {
     const response = await fetch(`${server.url}/api/join`, { method: 'POST', body: '{not json' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'bad-json' } });
+    expect(await response.json()).toMatchObject({
+      error: 'the request body is not valid JSON',
+      code: 'bad-json',
+    });
     const big = await fetch(`${server.url}/api/join`, {
       method: 'POST',
       body: JSON.stringify({ name: 'x'.repeat(100_000) }),

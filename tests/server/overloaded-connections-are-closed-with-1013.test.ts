@@ -61,7 +61,11 @@ describe('a connection that asks too much of the server', () => {
     expect(closed.code).toBe(1013);
     expect(closed.reason).toMatch(/too slow/);
     expect(writer.closes).toEqual([]);
-    await waitFor(() => server.running.server.connectionCount() === 1, 5_000, 'the slow reader to be gone');
+    await waitFor(
+      () => server.running.server.gateway.connectionCount === 1,
+      5_000,
+      'the slow reader to be gone',
+    );
     writer.destroy();
   });
 
@@ -73,6 +77,10 @@ describe('a connection that asks too much of the server', () => {
     await silent.opened;
     const closed = await silent.closed;
     expect(closed.code).toBe(1006); // terminated: a dead peer gets no close handshake
-    await waitFor(() => server.running.server.connectionCount() === 0, 2_000, 'the server to free the slot');
+    await waitFor(
+      () => server.running.server.gateway.connectionCount === 0,
+      2_000,
+      'the server to free the slot',
+    );
   });
 });

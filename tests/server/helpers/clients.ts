@@ -65,6 +65,20 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
   }
 }
 
+/** Like waitFor, for a condition that has to ask the server. */
+export async function eventually(
+  condition: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -23,6 +23,11 @@ function updateOf(frame: Uint8Array): Uint8Array | null {
 export function wouldChange(state: Uint8Array, frame: Uint8Array): boolean {
   const update = updateOf(frame);
   if (update === null) return false;
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    return false; // unreadable: the server refuses it before touching the document
+  }
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   let changed = false;

@@ -1,0 +1,120 @@
+// Keeps the plan catalog in step with the plans: after a plan's update is stored, its front
+// matter is read again (shortly after, since typing comes in bursts) and its entry saved.
+// Plans in storage that the catalog does not know yet are indexed when a cluster's plans are
+// listed. Plans in the trash for longer than RESTORE_DAYS are deleted for good.
+import { PLAN_TEXT } from '../../core/plan/planDoc';
+import { type PlanSummary, RESTORE_DAYS, summaryFromFrontMatter } from '../../core/plan/catalog';
+import { readFrontMatter } from '../../core/plan/frontMatter';
+import * as Y from 'yjs';
+import type { PlanCatalogStore } from '../directory/planCatalogStore';
+import { errorFields, type LogSink } from '../log';
+import type { DocumentStorage } from '../storage/documentStorage';
+import { applyRows } from '../storage/mergeRows';
+import type { RoomRegistry } from '../sync/roomRegistry';
+
+const REFRESH_DELAY_MS = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ListedPlan extends PlanSummary {
+  readonly doc: string;
+}
+
+export class PlanIndex {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly storedAt = new Map<string, number>();
+
+  constructor(
+    private readonly store: PlanCatalogStore,
+    private readonly storage: DocumentStorage,
+    private readonly rooms: RoomRegistry,
+    private readonly log: LogSink,
+  ) {}
+
+  /** An update of the plan was stored just now. */
+  stored(doc: string): void {
+    this.storedAt.set(doc, Date.now());
+    if (this.pending.has(doc)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(doc);
+      void this.refresh(doc);
+    }, REFRESH_DELAY_MS);
+    timer.unref();
+    this.pending.set(doc, timer);
+  }
+
+  /** Saves every entry still waiting for its refresh (at shutdown). */
+  async flush(): Promise<void> {
+    const docs = [...this.pending.keys()];
+    for (const doc of docs) clearTimeout(this.pending.get(doc));
+    this.pending.clear();
+    for (const doc of docs) await this.refresh(doc);
+  }
+
+  /** The plans of a cluster, trashed ones included (with `deletedAt`). */
+  async list(cluster: string): Promise<ListedPlan[]> {
+    const prefix = `${cluster}/plan/`;
+    let entries = this.store.list(prefix);
+    const known = new Set(entries.map((e) => e.doc));
+    const unknown = (await this.storage.list()).filter((doc) => doc.startsWith(prefix) && !known.has(doc));
+    if (unknown.length > 0) {
+      for (const doc of unknown) await this.refresh(doc);
+      entries = this.store.list(prefix);
+    }
+    return entries.map((e) => ({
+      ...e.summary,
+      doc: e.doc,
+      updatedAt: e.updatedAt,
+      ...(e.deletedAt === null ? {} : { deletedAt: e.deletedAt }),
+    }));
+  }
+
+  trash(doc: string, by: string): number {
+    return this.store.trash(doc, by);
+  }
+
+  restore(doc: string): void {
+    this.store.restore(doc);
+  }
+
+  /** Deletes for good the plans that have been in the trash for longer than RESTORE_DAYS. */
+  async purgeExpired(now = Date.now()): Promise<string[]> {
+    const purged: string[] = [];
+    for (const doc of this.store.trashedSince(now - RESTORE_DAYS * DAY_MS)) {
+      if (this.rooms.get(doc) !== undefined) continue; // open right now: next time
+      await this.storage.delete(doc);
+      this.store.forget(doc);
+      purged.push(doc);
+      this.log({ level: 'info', msg: 'plan deleted for good after its time in the trash', doc });
+    }
+    return purged;
+  }
+
+  private async refresh(doc: string): Promise<void> {
+    try {
+      const id = doc.split('/')[2]!;
+      const text = await this.textOf(doc);
+      const storedAt = this.storedAt.get(doc) ?? Date.now();
+      this.storedAt.delete(doc);
+      const { updatedAt: _updatedAt, ...summary } = summaryFromFrontMatter(
+        id,
+        readFrontMatter(text).frontMatter,
+        storedAt,
+      );
+      this.store.save(doc, summary, storedAt);
+    } catch (error) {
+      this.log({ level: 'warn', msg: 'plan catalog entry not refreshed', doc, ...errorFields(error) });
+    }
+  }
+
+  private async textOf(doc: string): Promise<string> {
+    const open = this.rooms.get(doc)?.readText(PLAN_TEXT);
+    if (open !== undefined) return open;
+    const scratch = new Y.Doc();
+    try {
+      applyRows(scratch, (await this.storage.load(doc)).updates, null);
+      return scratch.getText(PLAN_TEXT).toString();
+    } finally {
+      scratch.destroy();
+    }
+  }
+}
