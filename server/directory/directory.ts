@@ -12,6 +12,7 @@ import {
   randomSuffix,
   slugify,
 } from './secrets';
+import { findSchool, schoolIds } from './schools';
 
 export interface School {
   readonly id: string;
@@ -286,20 +287,4 @@ function requireName(value: unknown, what: string): string {
   if (name.length === 0 || name.length > 200)
     throw new DirectoryError('invalid', `a ${what} of 1 to 200 characters is required`);
   return name;
-}
-
-function schoolIds(names: readonly string[]): School[] {
-  const used = new Set<string>();
-  return names.map((name, index) => {
-    const base = slugify(name, `school-${index + 1}`);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return { id, name };
-  });
-}
-
-function findSchool(schools: readonly School[], nameOrId: string): School | undefined {
-  const wanted = nameOrId.trim().toLowerCase();
-  return schools.find((s) => s.id === wanted || s.name.toLowerCase() === wanted);
 }

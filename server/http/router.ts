@@ -85,7 +85,11 @@ export class Router {
       const { route, match } = found;
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(match![i + 1]!);
+        try {
+          params[name] = decodeURIComponent(match![i + 1]!);
+        } catch {
+          throw new HttpError(400, 'invalid', 'malformed percent-encoding in the path');
+        }
       });
       const caller = () => this.requireMember(req);
       const reply = await route.handle({ url, params, caller, body: () => readJson(req) });

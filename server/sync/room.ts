@@ -19,6 +19,7 @@ import {
   ProtocolError,
   parseClientMessage,
 } from './protocol';
+import { type Unsaved, UnsavedUpdates } from './unsavedUpdates';
 import type { UpdateWriter } from './updateWriter';
 
 export interface RoomDeps {
@@ -41,19 +42,13 @@ export type State = 'loading' | 'ready' | 'failed' | 'unloaded';
 const READ_ONLY_CHANGE = 'you may read this document but not change it; your change was not saved';
 const READ_ONLY_PRESENCE = 'you may read this document but not change it; others do not see your cursor';
 
-interface Unsaved {
-  readonly update: Uint8Array;
-  readonly origin: Connection;
-}
-
 export class Room {
   readonly connections = new Set<Connection>();
   private readonly presence = new Presence(this.connections);
   private doc = new Y.Doc({ gc: true });
   private state: State = 'loading';
   private inbox: Array<[Connection, Uint8Array]> = [];
-  private readonly unsaved: Unsaved[] = [];
-  private waitingForSave: Array<() => void> = [];
+  private readonly unsaved = new UnsavedUpdates();
   private captured: Uint8Array[] = [];
   private readonly compactor: Compactor;
   private unloading: Promise<boolean> | null = null;
@@ -126,7 +121,7 @@ export class Room {
 
   /** Resolves when every update applied so far is stored. */
   whenSaved(): Promise<void> {
-    return new Promise((resolve) => this.afterSave(resolve));
+    return new Promise((resolve) => this.unsaved.whenStored(resolve, this.state === 'ready'));
   }
 
   /** Stores what is pending, compacts, and frees the document if still nobody has it open. */
@@ -141,7 +136,10 @@ export class Room {
     switch (message.type) {
       case 'sync-step1':
         // Never answer with updates that are not yet stored: wait for the writes before it.
-        this.afterSave(() => connection.send(encodeSyncStep2(this.doc, message.stateVector)));
+        this.unsaved.whenStored(
+          () => connection.send(encodeSyncStep2(this.doc, message.stateVector)),
+          this.state === 'ready',
+        );
         return;
       case 'update':
         if (message.empty) return;
@@ -183,8 +181,7 @@ export class Room {
   }
 
   private persist(update: Uint8Array, origin: Connection): void {
-    const entry: Unsaved = { update, origin };
-    this.unsaved.push(entry);
+    const entry = this.unsaved.add(update, origin);
     const wasEmpty = this.compactor.rows === 0;
     this.deps.writer.write(this.name, update).then(
       () => this.committed(entry, wasEmpty),
@@ -195,14 +192,13 @@ export class Room {
   }
 
   private committed(entry: Unsaved, firstWrite: boolean): void {
-    const index = this.unsaved.indexOf(entry);
-    if (index >= 0) this.unsaved.splice(index, 1);
+    this.unsaved.stored(entry);
     if (firstWrite) this.deps.firstWrite(this, entry.origin);
     this.deps.stored(this);
     const message = encodeUpdate(entry.update);
     for (const connection of this.connections) if (connection !== entry.origin) connection.send(message);
     this.compactor.appended();
-    this.runWaitingForSave();
+    this.unsaved.release(this.state === 'ready');
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {
@@ -234,18 +230,6 @@ export class Room {
     if (docMayBeDamaged || pending) void this.rebuild();
   }
 
-  private afterSave(action: () => void): void {
-    if (this.state === 'ready' && this.unsaved.length === 0) action();
-    else this.waitingForSave.push(action);
-  }
-
-  private runWaitingForSave(): void {
-    if (this.state !== 'ready' || this.unsaved.length > 0 || this.waitingForSave.length === 0) return;
-    const waiting = this.waitingForSave;
-    this.waitingForSave = [];
-    for (const action of waiting) action();
-  }
-
   private async freshDocFromStorage(): Promise<Y.Doc> {
     const stored = await this.deps.storage.load(this.name);
     const doc = new Y.Doc({ gc: true });
@@ -262,7 +246,9 @@ export class Room {
     const inbox = this.inbox;
     this.inbox = [];
     for (const [connection, frame] of inbox) this.receive(connection, frame);
-    this.runWaitingForSave();
+    this.unsaved.release(this.state === 'ready');
+    // Everyone may have left while it loaded: let the registry unload it again.
+    if (this.connections.size === 0) this.deps.empty(this);
   }
 
   /** Replaces a doc that a failed update may have half-changed with what is stored or being stored. */
@@ -273,8 +259,7 @@ export class Room {
     try {
       const doc = await this.freshDocFromStorage();
       // Updates still on their way to storage are valid; a rebuilt doc must not lose them.
-      const unsaved = this.unsaved.map((u) => u.update);
-      applyRows(doc, unsaved, null);
+      applyRows(doc, this.unsaved.updates(), null);
       broken.destroy();
       this.useDoc(doc);
       this.deps.log({ level: 'info', msg: 'document reloaded after a rejected update', doc: this.name });
@@ -290,9 +275,7 @@ export class Room {
       connection.close(CloseCode.internalError, 'the document could not be loaded; try again later');
     }
     // Whoever waits for a save stops waiting; replies to closed connections go nowhere.
-    const waiting = this.waitingForSave;
-    this.waitingForSave = [];
-    for (const action of waiting) action();
+    this.unsaved.release(false, true);
   }
 
   private async unloadOnce(): Promise<boolean> {
@@ -304,7 +287,7 @@ export class Room {
     await this.whenSaved();
     if (this.connections.size > 0) return false;
     if (this.compactor.rows > 1) await this.compactor.compact();
-    if (this.connections.size > 0 || this.unsaved.length > 0 || this.state !== 'ready') return false;
+    if (this.connections.size > 0 || this.unsaved.size > 0 || this.state !== 'ready') return false;
     this.destroy();
     return true;
   }
