@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../../server/storage/database';
 import type { AppendEntry, DocumentStorage } from '../../server/storage/documentStorage';
@@ -56,6 +57,7 @@ describe('an update from one teacher', () => {
     storage.failing = false;
     for (const client of clients.splice(0)) client.destroy();
     await server.close();
+    rmSync(server.dataDir, { recursive: true, force: true });
   });
 
   async function setUp(): Promise<[Client, Client, string]> {

@@ -1,11 +1,12 @@
 // The server as a separate process, built from server/cli.ts like the shipped bin, so a test
 // can SIGTERM or SIGKILL it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { tempDir } from './testServer';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let built: Promise<string> | null = null;
@@ -13,7 +14,14 @@ let built: Promise<string> | null = null;
 /** Builds server/cli.ts once per test process; returns the path of the bundle. */
 export function buildCli(): Promise<string> {
   built ??= (async () => {
-    const outfile = join(tempDir('cli'), 'cli.js');
+    // One bundle per test process, in one shared folder; bundles of finished processes are removed.
+    const dir = join(tmpdir(), 'cluster-lessons-test-cli');
+    mkdirSync(dir, { recursive: true });
+    for (const file of readdirSync(dir)) {
+      const pid = Number(/^cli-(\d+)\.js$/.exec(file)?.[1]);
+      if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(dir, file), { force: true });
+    }
+    const outfile = join(dir, `cli-${process.pid}.js`);
     await esbuild.build({
       entryPoints: [join(ROOT, 'server/cli.ts')],
       outfile,
@@ -87,6 +95,15 @@ export async function startChildServer(
   });
   const boundPort = await listening;
   return { process: child, port: boundPort, url: `http://127.0.0.1:${boundPort}`, logs, exited };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function cliEnv(): NodeJS.ProcessEnv {
