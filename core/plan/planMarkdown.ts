@@ -29,7 +29,7 @@ export const ENGLISH_LABELS: PlanLabels = {
 export function renderHeaderCard(
   fm: PlanFrontMatter,
   labels: PlanLabels,
-  escape: (s: string) => string,
+  esc: (s: string) => string,
 ): string {
   const rows: [string, string | undefined][] = [
     [labels.subject, fm.subject],
@@ -42,9 +42,9 @@ export function renderHeaderCard(
   ];
   const cells = rows
     .filter((r): r is [string, string] => r[1] !== undefined && String(r[1]).trim() !== '')
-    .map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(String(v))}</dd></div>`)
+    .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(String(v))}</dd></div>`)
     .join('');
-  const title = fm.title ? `<p class="cl-plan-title">${escape(fm.title)}</p>` : '';
+  const title = fm.title ? `<p class="cl-plan-title">${esc(fm.title)}</p>` : '';
   return `<header class="cl-plan-header">${title}<dl>${cells}</dl></header>\n`;
 }
 
