@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { type CsvError, parsePaceSetterCsv } from './csv';
-import { newId, writeEntryFields } from './edits';
+import { writeEntryFields } from './edits';
+import { newId } from './ids';
 import { entriesArray, readTerms } from './model';
 import type { PaceSetterOrigin } from './origin';
 import type { EntryFields } from './types';

@@ -25,6 +25,8 @@ export interface PrintLabels {
   readonly lowCost: string;
   readonly status: Readonly<Record<CoverageStatus, string>>;
   readonly noEntries: string;
+  /** `{0}` subject, `{1}` grade, `{2}` year; used when the pace-setter has no title of its own. */
+  readonly title: string;
 }
 
 export const ENGLISH_PRINT_LABELS: PrintLabels = {
@@ -48,6 +50,7 @@ export const ENGLISH_PRINT_LABELS: PrintLabels = {
     skipped: 'skipped',
   },
   noEntries: 'No entries yet.',
+  title: '{0} · Grade {1} · {2}',
 };
 
 export interface PrintOptions {
@@ -150,13 +153,16 @@ export function paceSetterTablesHtml(pacesetter: PaceSetterView, options: PrintO
   return sections.join('\n');
 }
 
-export function paceSetterTitle(pacesetter: PaceSetterView): string {
+/** The pace-setter's title, or one made from subject, grade and year with `template` ({0}, {1}, {2}). */
+export function paceSetterTitle(pacesetter: PaceSetterView, template = '{0} · Grade {1} · {2}'): string {
   const m = pacesetter.meta;
-  return m.title?.trim() || [m.subject, m.grade, m.year || ''].filter((p) => p !== '').join(' · ');
+  if (m.title?.trim()) return m.title.trim();
+  const values = [m.subject, m.grade, m.year ? String(m.year) : ''];
+  return template.replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
 }
 
 /** A standalone A4 landscape page: to print, or save and open in any browser. */
 export function renderPaceSetterHtml(pacesetter: PaceSetterView, options: PrintOptions = {}): string {
-  const title = escapeHtml(paceSetterTitle(pacesetter));
+  const title = escapeHtml(paceSetterTitle(pacesetter, (options.labels ?? ENGLISH_PRINT_LABELS).title));
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title><style>${PACESETTER_PRINT_CSS}</style></head><body><h1>${title}</h1>\n${paceSetterTablesHtml(pacesetter, options)}</body></html>`;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { addEntry, addTerm, setMeta } from '../../../core/pacesetter/edits';
+import { addEntry, setMeta } from '../../../core/pacesetter/edits';
+import { addTerm } from '../../../core/pacesetter/termEdits';
 import { readPaceSetter } from '../../../core/pacesetter/model';
 import { PaceSetterOrigin } from '../../../core/pacesetter/origin';
 import type { EditResult, NewEntry, PaceSetterView } from '../../../core/pacesetter/types';

@@ -1,15 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { addEntry, addWeek, updateEntry } from '../../../core/pacesetter/edits';
 import {
-  addEntry,
-  addNonTeachingDay,
+  addNonTeachingDays,
   addTerm,
-  addWeek,
-  removeNonTeachingDay,
+  removeNonTeachingDays,
   removeTerm,
   setTermDates,
-  updateEntry,
-} from '../../../core/pacesetter/edits';
+} from '../../../core/pacesetter/termEdits';
 import { readEntries, readPaceSetter, readTerms } from '../../../core/pacesetter/model';
 import { leader, ok, PACESETTER_ID, paceSetterDoc } from './fixture';
 
@@ -105,17 +103,33 @@ describe('The leader sets up terms and holidays', () => {
   it('holidays are added and removed inside their term only', () => {
     const doc = paceSetterDoc();
     const term2 = readTerms(doc)[1]!.id;
-    expect(addNonTeachingDay(doc, term2, { date: '2027-03-01' }, leader)).toEqual({
+    expect(addNonTeachingDays(doc, term2, { from: '2027-03-01' }, leader)).toEqual({
       ok: false,
       error: '2027-03-01 is not inside term 2 (2027-04-06 to 2027-06-25).',
     });
-    ok(addNonTeachingDay(doc, term2, { date: '2027-04-27', label: 'Freedom Day' }, leader));
-    expect(addNonTeachingDay(doc, term2, { date: '2027-04-27' }, leader)).toEqual({
+    ok(addNonTeachingDays(doc, term2, { from: '2027-04-27', label: 'Freedom Day' }, leader));
+    expect(addNonTeachingDays(doc, term2, { from: '2027-04-27' }, leader)).toEqual({
       ok: false,
       error: '2027-04-27 is already a non-teaching day.',
     });
-    ok(removeNonTeachingDay(doc, term2, '2027-04-27', leader));
+    ok(removeNonTeachingDays(doc, term2, ['2027-04-27'], leader));
     expect(readTerms(doc)[1]?.nonTeachingDays).toEqual([]);
+  });
+
+  it('a break of several days marks each weekday in it, skipping the weekend', () => {
+    const doc = paceSetterDoc();
+    const term2 = readTerms(doc)[1]!.id;
+    ok(addNonTeachingDays(doc, term2, { from: '2027-05-14', to: '2027-05-18', label: 'Exam break' }, leader));
+    expect(readTerms(doc)[1]?.nonTeachingDays.map((d) => d.date)).toEqual([
+      '2027-05-14',
+      '2027-05-17',
+      '2027-05-18',
+    ]);
+    expect(addNonTeachingDays(doc, term2, { from: '2027-05-15', to: '2027-05-16' }, leader)).toEqual({
+      ok: false,
+      error: 'Those days are already non-teaching days or a weekend.',
+    });
+    expect(addNonTeachingDays(doc, term2, { from: '2027-05-20', to: '2027-05-19' }, leader).ok).toBe(false);
   });
 
   it('moving a term\u2019s dates and removing a term keep its entries', () => {

@@ -14,7 +14,7 @@ describe('The printed pace-setter', () => {
     });
     const html = renderPaceSetterHtml(view());
     expect(html).toContain('@page { size: A4 landscape;');
-    expect(html).toContain('<h1>Natural Sciences · 8 · 2027</h1>');
+    expect(html).toContain('<h1>Natural Sciences · Grade 8 · 2027</h1>');
     expect(html).toContain('<h2>Term 1</h2>');
     expect(html).toContain('<td class="cl-dates">2027-03-15 – 2027-03-19</td>');
     expect(html).toContain('<span class="cl-common">Common test, 25%, 2027-03-17 (common paper)</span>');

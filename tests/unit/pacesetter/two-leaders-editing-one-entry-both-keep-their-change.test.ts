@@ -1,12 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  addEntry,
-  addNonTeachingDay,
-  addWeek,
-  removeEntry,
-  updateEntry,
-} from '../../../core/pacesetter/edits';
+import { addEntry, addWeek, removeEntry, updateEntry } from '../../../core/pacesetter/edits';
+import { addNonTeachingDays } from '../../../core/pacesetter/termEdits';
 import { readPaceSetter } from '../../../core/pacesetter/model';
 import { PaceSetterOrigin } from '../../../core/pacesetter/origin';
 import { leader, ok, PACESETTER_ID, paceSetterDoc } from './fixture';
@@ -74,8 +69,8 @@ describe('Two leaders editing one entry at the same time both keep their change'
   it('both mark different holidays in one term: both are kept', () => {
     const { a, b } = twoDevices();
     const termId = view(a).terms[1]!.id;
-    ok(addNonTeachingDay(a, termId, { date: '2027-04-27', label: 'Freedom Day' }, leader));
-    ok(addNonTeachingDay(b, termId, { date: '2027-06-16', label: 'Youth Day' }, advisor));
+    ok(addNonTeachingDays(a, termId, { from: '2027-04-27', label: 'Freedom Day' }, leader));
+    ok(addNonTeachingDays(b, termId, { from: '2027-06-16', label: 'Youth Day' }, advisor));
     sync(a, b);
     expect(view(b).terms[1]?.nonTeachingDays).toEqual([
       { date: '2027-04-27', label: 'Freedom Day' },
