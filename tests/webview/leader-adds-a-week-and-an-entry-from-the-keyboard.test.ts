@@ -3,6 +3,7 @@ import { clusterSnapshot } from './clusterSnapshot';
 import {
   focused,
   type Harness,
+  posted,
   screenshot,
   send,
   sendSnapshot,
@@ -116,6 +117,54 @@ describe('The leader edits the pace-setter from the keyboard', () => {
       '[data-form] .cl-field-error >> text=You can no longer change this pace-setter.',
     );
     expect(await page.inputValue('[data-form] vscode-text-field >> input')).toBe('Cells and tissues');
+    await page.close();
+  });
+});
+
+describe('Leaving a cell being edited saves it, like a spreadsheet', () => {
+  it('Tab out of the editor sends the change and focus stays where Tab went', async () => {
+    const page = await harness.open();
+    const snapshot = clusterSnapshot('leader');
+    await sendSnapshot(page, snapshot);
+    await tabTo(page, (f) => f.key?.startsWith('e:') === true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' and organelles');
+    await page.keyboard.press('Tab');
+    expect(await waitForPosted(page, 'updateEntry')).toMatchObject({
+      entryId: snapshot.pacesetter.entries[0]!.id,
+      patch: { topic: 'Cells as the basic units of life and organelles' },
+    });
+    expect((await focused(page)).label).toBe('Add a week to term 1');
+    await page.close();
+  });
+});
+
+describe('The leader removes an entry only after confirming', () => {
+  it('Remove asks first; Escape keeps the entry; confirming sends removeEntry', async () => {
+    const page = await harness.open();
+    const snapshot = clusterSnapshot('leader');
+    const microscopes = snapshot.pacesetter.entries[1]!;
+    await sendSnapshot(page, snapshot);
+    await tabTo(page, (f) => f.key?.startsWith('e:') === true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    expect((await focused(page)).label).toBe('Remove entry "Microscopes"');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).key).toBe(`e:${microscopes.id}:confirm`);
+    await page.keyboard.press('Escape');
+    expect((await focused(page)).key).toBe(`e:${microscopes.id}:remove`);
+    expect((await posted(page)).map((m) => m.type)).toEqual(['ready']);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await waitForPosted(page, 'removeEntry')).toMatchObject({ entryId: microscopes.id });
+    // Focus moves on to the next entry, which stays there once the extension's snapshot arrives.
+    const next = `e:${snapshot.pacesetter.entries[2]!.id}:topic`;
+    expect((await focused(page)).key).toBe(next);
+    const entries = snapshot.pacesetter.entries.filter((e) => e.id !== microscopes.id);
+    await sendSnapshot(page, { ...snapshot, pacesetter: { ...snapshot.pacesetter, entries } });
+    expect((await focused(page)).key).toBe(next);
     await page.close();
   });
 });

@@ -103,7 +103,7 @@ export class App {
       const first = this.snap === undefined;
       this.snap = message.snapshot;
       if (first) this.mount();
-      this.draw(this.restoreFocus || this.root.contains(document.activeElement));
+      this.draw(this.restoreFocus || this.redrawn(document.activeElement));
       if (first) window.scrollTo(this.state.scroll[this.ui.tab].x, this.state.scroll[this.ui.tab].y);
       this.restoreFocus = false;
       this.save();
@@ -164,9 +164,20 @@ export class App {
   }
 
   private edit(editing: Editing | undefined, focusKey?: string): void {
+    // A form saved because the person clicked or tabbed elsewhere must not pull focus back.
+    const open = this.ui.editing;
+    const form = open && !editing ? this.root.querySelector(`[data-form="${CSS.escape(open.key)}"]`) : null;
+    const active = document.activeElement as HTMLElement | null;
+    const movedAway = form !== null && active !== null && active !== document.body && !form.contains(active);
     this.ui.editing = editing;
-    if (focusKey) this.ui.focusKey = focusKey;
-    this.draw(true);
+    if (movedAway && active?.dataset.key) this.ui.focusKey = active.dataset.key;
+    else if (focusKey && !movedAway) this.ui.focusKey = focusKey;
+    this.draw(!movedAway || this.redrawn(active));
+  }
+
+  /** Whether drawing replaces this element (so focus must be put back on its successor). */
+  private redrawn(el: Element | null): boolean {
+    return el !== null && [this.top, this.views.editor, this.views.grid].some((part) => part.contains(el));
   }
 
   /** Draws everything from the snapshot and UI state; keeps what is typed in an open form. */
@@ -189,6 +200,10 @@ export class App {
     replaceChildren(this.views.grid, drawGrid(ctx));
     if (this.panels && this.panels.activeid !== TAB_ID[this.ui.tab])
       this.panels.activeid = TAB_ID[this.ui.tab];
+    // A form whose entry or term a colleague removed is gone: forget it.
+    const still =
+      this.ui.editing && this.root.querySelector(`[data-form="${CSS.escape(this.ui.editing.key)}"]`);
+    if (!still) this.ui.editing = undefined;
     if (focus) this.focus();
   }
 
@@ -200,7 +215,7 @@ export class App {
     const field = form?.querySelector<HTMLElement>('[name]') ?? form?.querySelector<HTMLElement>(TAG.button);
     if (field) return field;
     if (importFile) return byKey('tool:import-replace');
-    if (confirmRemove) return byKey(`e:${confirmRemove}:confirm`);
+    if (confirmRemove) return byKey(`${confirmRemove}:confirm`);
     return focusKey ? byKey(focusKey) : undefined;
   }
 

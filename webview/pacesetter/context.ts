@@ -18,7 +18,7 @@ export interface UiState {
   /** The data-key of the cell or control to focus after drawing. */
   focusKey?: string;
   editing?: Editing;
-  /** The entry whose removal waits for confirmation. */
+  /** What waits for a confirmed removal: `e:<entryId>` or `t:<termId>`; its confirm button is `<that>:confirm`. */
   confirmRemove?: string;
   /** A CSV file read and waiting for the leader to choose replace or merge. */
   importFile?: { readonly name: string; readonly text: string };

@@ -250,7 +250,7 @@ function actionsCell(ctx: Ctx, entry: EntryView): HTMLElement {
     ariaLabel: format(s.newPlanFor, entry.topic),
   });
   if (!snap.canEditPaceSetter) return h('td', { class: 'cl-actions' }, plan);
-  if (ui.confirmRemove === id) {
+  if (ui.confirmRemove === `e:${id}`) {
     const cancel = () => {
       ui.confirmRemove = undefined;
       ctx.edit(undefined, `e:${id}:remove`);
@@ -272,7 +272,7 @@ function actionsCell(ctx: Ctx, entry: EntryView): HTMLElement {
           () => {
             ui.confirmRemove = undefined;
             ctx.send({ type: 'removeEntry', entryId: id });
-            ctx.edit(undefined, `e:${id}:topic`);
+            ctx.edit(undefined, neighbourKey(ctx, entry));
           },
           { appearance: 'primary', key: `e:${id}:confirm` },
         ),
@@ -291,12 +291,20 @@ function actionsCell(ctx: Ctx, entry: EntryView): HTMLElement {
     button(
       s.remove,
       () => {
-        ui.confirmRemove = id;
-        ctx.edit(undefined, `e:${id}:confirm`);
+        ui.confirmRemove = `e:${id}`;
+        ctx.edit(undefined, `e:${id}:remove`);
       },
       { key: `e:${id}:remove`, ariaLabel: format(s.removeEntry, entry.topic) },
     ),
   );
+}
+
+/** Where focus goes when an entry is removed: the next entry of its term, else the one before, else "Add week". */
+function neighbourKey(ctx: Ctx, entry: EntryView): string {
+  const same = ctx.snap.pacesetter.entries.filter((e) => e.term === entry.term);
+  const at = same.findIndex((e) => e.id === entry.id);
+  const other = same[at + 1] ?? same[at - 1];
+  return other ? `e:${other.id}:topic` : `addWeek:${entry.term}`;
 }
 
 /** The one-field form that adds an entry to a week (or, with week undefined, a new week); `back` is focused after. */

@@ -64,6 +64,7 @@ export const DEFAULT_STRINGS = {
   termEnd: 'Last day (YYYY-MM-DD)',
   editDates: 'Change dates',
   removeTerm: 'Remove term',
+  confirmRemoveTerm: 'Remove the dates and non-teaching days of term {0}? Its entries stay.',
   nonTeachingDays: 'Non-teaching days',
   addNonTeachingDay: 'Add non-teaching days',
   nonTeachingFrom: 'First day (YYYY-MM-DD)',

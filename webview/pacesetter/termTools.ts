@@ -73,14 +73,42 @@ export function termHead(
     );
     return h('div', {}, head, form);
   }
+  const removeKey = `t:${term.id}`;
+  if (ui.confirmRemove === removeKey) {
+    const done = (remove: boolean) => {
+      ui.confirmRemove = undefined;
+      if (remove) ctx.send({ type: 'removeTerm', termId: term.id });
+      ctx.edit(undefined, remove ? 'term:add' : `${removeKey}:remove`);
+    };
+    head.append(
+      h(
+        'span',
+        {
+          class: 'cl-confirm',
+          role: 'group',
+          'data-form': `confirm:${removeKey}`,
+          on: { keydown: (e) => e.key === 'Escape' && done(false) },
+        },
+        format(s.confirmRemoveTerm, number),
+        button(s.removeTerm, () => done(true), { appearance: 'primary', key: `${removeKey}:confirm` }),
+        button(s.cancel, () => done(false)),
+      ),
+    );
+    return head;
+  }
   head.append(
     button(s.editDates, () => ctx.edit({ key, draft: {} }), {
       key,
       ariaLabel: `${s.editDates}: ${format(s.term, number)}`,
     }),
-    button(s.removeTerm, () => ctx.send({ type: 'removeTerm', termId: term.id }), {
-      ariaLabel: `${s.removeTerm}: ${format(s.term, number)}`,
-    }),
+    button(
+      s.removeTerm,
+      () => {
+        ui.confirmRemove = removeKey;
+        ctx.edit(undefined, `${removeKey}:remove`);
+      },
+      { key: `${removeKey}:remove`, ariaLabel: `${s.removeTerm}: ${format(s.term, number)}` },
+    ),
   );
   return head;
 }
