@@ -4,17 +4,12 @@
 // whenever a document changes, and answers every request (each carries a `requestId`) with one
 // `reply`: ok, or an error sentence for the person. Send the changed snapshot before the ok reply
 // so the webview never shows the old value after "Saved".
+import type { Role } from '../../core/cluster/roles';
+import { PACESETTER_EDIT_TYPES, type PaceSetterEdit } from '../../core/pacesetter/editTypes';
 import type { CoverageInput } from '../../core/pacesetter/coverage';
 import type { ImportMode } from '../../core/pacesetter/importCsv';
 import type { IsoDate } from '../../core/pacesetter/isoDate';
-import type { NewTerm, NonTeachingRange } from '../../core/pacesetter/termEdits';
-import type {
-  CoverageView,
-  EntryPatch,
-  Expertise,
-  NewEntry,
-  PaceSetterView,
-} from '../../core/pacesetter/types';
+import type { CoverageView, Expertise, PaceSetterView } from '../../core/pacesetter/types';
 import type { PaceSetterStrings } from './strings';
 
 /** The page's one element the script renders into: `<div id="cl-pacesetter"></div>`. */
@@ -46,7 +41,7 @@ export interface Snapshot {
   /** The cluster's schools, in the order of the grid's columns. */
   readonly schools: readonly School[];
   readonly me: {
-    readonly role: 'leader' | 'advisor' | 'teacher';
+    readonly role: Role;
     readonly schoolId: string;
     readonly name: string;
   };
@@ -62,26 +57,26 @@ export interface Snapshot {
   readonly notice?: string;
 }
 
-/** A change or action the person asked for. The extension applies it with core/pacesetter and replies. */
+/**
+ * A change or action the person asked for. Pace-setter edits are core's PaceSetterEdit (apply them
+ * with applyPaceSetterEdit); the rest the extension handles with the core functions named.
+ */
 export type Request =
-  | { readonly type: 'addTerm'; readonly term: NewTerm }
-  | { readonly type: 'setTermDates'; readonly termId: string; readonly start: IsoDate; readonly end: IsoDate }
-  | { readonly type: 'removeTerm'; readonly termId: string }
-  | { readonly type: 'addNonTeachingDays'; readonly termId: string; readonly range: NonTeachingRange }
-  | { readonly type: 'removeNonTeachingDays'; readonly termId: string; readonly dates: readonly IsoDate[] }
-  | { readonly type: 'addWeek'; readonly term: number; readonly topic: string }
-  | { readonly type: 'addEntry'; readonly entry: NewEntry }
-  | { readonly type: 'updateEntry'; readonly entryId: string; readonly patch: EntryPatch }
-  | { readonly type: 'removeEntry'; readonly entryId: string }
+  | PaceSetterEdit
+  /** core/pacesetter/coverage setCoverage, on `<cluster>/coverage/<schoolId>`. */
   | { readonly type: 'setCoverage'; readonly schoolId: string; readonly coverage: CoverageInput }
+  /** core/pacesetter/importCsv importPaceSetterCsv; reply with its errors' messages as `details`. */
   | {
       readonly type: 'importCsv';
       readonly text: string;
       readonly fileName: string;
       readonly mode: ImportMode;
     }
+  /** core/pacesetter/csv paceSetterToCsv, saved where the person chooses. */
   | { readonly type: 'exportCsv' }
+  /** core/pacesetter/printHtml renderPaceSetterHtml, with the schools' coverage when asked. */
   | { readonly type: 'print'; readonly withCoverage: boolean }
+  /** core/pacesetter/planLink planFieldsForEntry, then core/plan/templates renderTemplate. */
   | { readonly type: 'newPlanForEntry'; readonly entryId: string };
 
 export type RequestType = Request['type'];
@@ -103,15 +98,7 @@ export type Reply =
 export type ExtensionToWebview = { readonly type: 'snapshot'; readonly snapshot: Snapshot } | Reply;
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'addTerm',
-  'setTermDates',
-  'removeTerm',
-  'addNonTeachingDays',
-  'removeNonTeachingDays',
-  'addWeek',
-  'addEntry',
-  'updateEntry',
-  'removeEntry',
+  ...PACESETTER_EDIT_TYPES,
   'setCoverage',
   'importCsv',
   'exportCsv',
