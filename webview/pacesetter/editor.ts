@@ -1,10 +1,13 @@
 import { findWeek, placeOf, schoolCalendar, weeksInTerm } from '../../core/pacesetter/calendar';
 import { whoKnows } from '../../core/pacesetter/expertise';
-import type { EntryView, FormalAssessment } from '../../core/pacesetter/types';
+import type { EntryView } from '../../core/pacesetter/types';
 import type { Ctx } from './context';
 import { type Child, h } from './dom';
-import { ENTRY_COLUMNS, type EntryColumn, looksLikeDate } from './entryFields';
-import { button, checkbox, formButtons, inlineForm, textField } from './forms';
+import { cellLabel, EDIT_HINT_ID } from './cellLabel';
+import { actionsCell } from './entryActions';
+import { ENTRY_COLUMNS, type EntryColumn } from './entryFields';
+import { formalCell } from './formalCell';
+import { button, formButtons, inlineForm, textField } from './forms';
 import { makeRoving } from './roving';
 import { format } from './strings';
 import { addTermTool, termDays, termHead } from './termTools';
@@ -12,8 +15,6 @@ import { addTermTool, termDays, termHead } from './termTools';
 // The pace-setter editor: a table per term, a row per entry. A leader moves with the arrow keys,
 // presses Enter (or F2) on a cell to edit it in place, Enter to save and Escape to cancel. Teachers
 // get the same table without editing, and a note saying why.
-
-export const EDIT_HINT_ID = 'cl-edit-hint';
 
 export function drawEditor(ctx: Ctx): HTMLElement {
   const { snap, s } = ctx;
@@ -131,10 +132,6 @@ function entryRow(
   return h('tr', { 'data-entry': entry.id, class: thisWeek ? 'cl-this-week' : undefined }, ...cells);
 }
 
-function cellLabel(ctx: Ctx, entry: EntryView, label: string, value: string): string {
-  return format(ctx.s.cellLabel, label, entry.week, entry.topic, value.trim() === '' ? ctx.s.empty : value);
-}
-
 function fieldCell(ctx: Ctx, entry: EntryView, column: EntryColumn, shown: Child[], cls = ''): HTMLElement {
   const { s, snap, ui } = ctx;
   const key = `e:${entry.id}:${column.field}`;
@@ -179,132 +176,6 @@ function fieldCell(ctx: Ctx, entry: EntryView, column: EntryColumn, shown: Child
     },
     ...shown,
   );
-}
-
-function formalText(f: FormalAssessment | undefined, common: string): string {
-  return f ? `${f.type} · ${f.weight}% · ${f.date}${f.common ? ` · ${common}` : ''}` : '';
-}
-
-function formalCell(ctx: Ctx, entry: EntryView): HTMLElement {
-  const { s, snap, ui } = ctx;
-  const key = `e:${entry.id}:formal`;
-  const f = entry.formal;
-  if (ui.editing?.key !== key) {
-    return h(
-      'td',
-      {
-        'data-key': key,
-        'data-editable': snap.canEditPaceSetter ? 'true' : 'false',
-        'aria-label': cellLabel(ctx, entry, s.formalAssessment, formalText(f, s.commonPaper)),
-        'aria-describedby': snap.canEditPaceSetter ? EDIT_HINT_ID : undefined,
-      },
-      f ? h('span', { class: f.common ? 'cl-formal-common' : '' }, formalText(f, s.commonPaper)) : '',
-    );
-  }
-  const save = (values: Record<string, string | boolean>) => {
-    const type = String(values.type ?? '').trim();
-    if (type === '') return send(null, values);
-    const weight = Number(
-      String(values.weight ?? '')
-        .replace(',', '.')
-        .replace('%', '')
-        .trim(),
-    );
-    if (!(weight > 0 && weight <= 100)) return ctx.edit({ key, draft: values, error: s.needWeight });
-    const date = String(values.date ?? '').trim();
-    if (!looksLikeDate(date)) return ctx.edit({ key, draft: values, error: s.needDate });
-    send({ type, weight, date, common: values.common === true }, values);
-  };
-  const send = (formal: FormalAssessment | null, values: Record<string, string | boolean>) => {
-    ctx.edit(undefined, key);
-    if (formal === null && !f) return;
-    ctx.send({ type: 'updateEntry', entryId: entry.id, patch: { formal } }, (reply) => {
-      if (!reply.ok && !ctx.ui.editing) ctx.edit({ key, draft: values, error: reply.error });
-    });
-  };
-  return inlineForm(
-    'td',
-    { class: 'cl-editing', 'data-form': key },
-    { commit: save, cancel: () => ctx.edit(undefined, key) },
-    (finish) => [
-      h(
-        'div',
-        { class: 'cl-form' },
-        textField('type', s.formalType, ui.editing, f?.type ?? ''),
-        textField('weight', s.formalWeight, ui.editing, f ? String(f.weight) : ''),
-        textField('date', s.formalDate, ui.editing, f?.date ?? ''),
-        checkbox('common', s.formalCommon, ui.editing, f?.common ?? false),
-        formButtons(finish, s.save, s.cancel),
-        f ? button(s.removeFormal, () => send(null, {})) : null,
-        ui.editing?.error ? h('span', { class: 'cl-field-error', role: 'alert' }, ui.editing.error) : null,
-      ),
-    ],
-  );
-}
-
-function actionsCell(ctx: Ctx, entry: EntryView): HTMLElement {
-  const { s, snap, ui } = ctx;
-  const id = entry.id;
-  const plan = button(s.newPlan, () => ctx.send({ type: 'newPlanForEntry', entryId: id }), {
-    key: `e:${id}:plan`,
-    ariaLabel: format(s.newPlanFor, entry.topic),
-  });
-  if (!snap.canEditPaceSetter) return h('td', { class: 'cl-actions' }, plan);
-  if (ui.confirmRemove === `e:${id}`) {
-    const cancel = () => {
-      ui.confirmRemove = undefined;
-      ctx.edit(undefined, `e:${id}:remove`);
-    };
-    return h(
-      'td',
-      { class: 'cl-actions' },
-      h(
-        'div',
-        {
-          class: 'cl-confirm',
-          role: 'group',
-          'data-form': `confirm:${id}`,
-          on: { keydown: (e) => e.key === 'Escape' && cancel() },
-        },
-        h('span', {}, format(s.confirmRemove, entry.topic)),
-        button(
-          s.remove,
-          () => {
-            ui.confirmRemove = undefined;
-            ctx.send({ type: 'removeEntry', entryId: id });
-            ctx.edit(undefined, neighbourKey(ctx, entry));
-          },
-          { appearance: 'primary', key: `e:${id}:confirm` },
-        ),
-        button(s.cancel, cancel),
-      ),
-    );
-  }
-  return h(
-    'td',
-    { class: 'cl-actions' },
-    button(s.addEntry, () => ctx.edit({ key: `add:${entry.term}:${entry.week}`, draft: {} }), {
-      key: `e:${id}:add`,
-      ariaLabel: format(s.addEntryTo, entry.week, entry.term),
-    }),
-    plan,
-    button(
-      s.remove,
-      () => {
-        ui.confirmRemove = `e:${id}`;
-        ctx.edit(undefined, `e:${id}:remove`);
-      },
-      { key: `e:${id}:remove`, ariaLabel: format(s.removeEntry, entry.topic) },
-    ),
-  );
-}
-
-/** Where focus goes when an entry is removed: the next entry of its term, else the one before, else "Add week". */
-function neighbourKey(ctx: Ctx, entry: EntryView): string {
-  const same = ctx.snap.pacesetter.entries.filter((e) => e.term === entry.term);
-  const at = same.findIndex((e) => e.id === entry.id);
-  const other = same[at + 1] ?? same[at - 1];
-  return other ? `e:${other.id}:topic` : `addWeek:${entry.term}`;
 }
 
 /** The one-field form that adds an entry to a week (or, with week undefined, a new week); `back` is focused after. */
