@@ -43,6 +43,7 @@ table.cl-table { border-collapse: collapse; width: 100%; min-width: 60em; }
 .cl-cost { color: var(--vscode-descriptionForeground); font-size: 0.9em; }
 .cl-formal-common, .cl-common-marker { font-weight: 600; color: var(--vscode-textLink-foreground); }
 .cl-help { display: block; color: var(--vscode-descriptionForeground); font-size: 0.9em; margin-top: 2px; }
+.cl-help.cl-common-marker { color: var(--vscode-textLink-foreground); }
 .cl-actions { min-width: 7em; } .cl-actions vscode-button { margin: 0 4px 4px 0; }
 .cl-confirm { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 tr.cl-this-week > * { background: var(--vscode-editor-lineHighlightBackground, var(--vscode-list-inactiveSelectionBackground)); }
