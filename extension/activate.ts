@@ -13,6 +13,7 @@ import { registerShowLog } from './commands/showLog';
 import { PlanBindings } from './editor/planBindings';
 import { registerPresence } from './editor/presence';
 import { ClusterFileSystem } from './fs/clusterFileSystem';
+import { registerExplorerNudge } from './fs/explorerNudge';
 import { CLUSTER_SCHEME } from './fs/clusterUri';
 import { createLog } from './log';
 import type { Platform } from './platform';
@@ -40,7 +41,7 @@ export async function activateShared(
     const accounts = new ClusterAccounts(context);
     const pool = new SessionPool(context, accounts, platform, log);
     const workspace = new ClusterWorkspace(context, accounts, pool, log);
-    const fileSystem = new ClusterFileSystem(workspace);
+    const fileSystem = new ClusterFileSystem(workspace, log);
     const bindings = new PlanBindings(workspace, log);
     context.subscriptions.push(
       status,
@@ -62,7 +63,10 @@ export async function activateShared(
       registerRestorePlan(workspace),
       registerPrintPlan(context.extensionUri),
     );
-    log.info(`Activated in the ${platform.host} extension host in ${Date.now() - started} ms`);
+    context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
+    log.info(
+      `Activated in the ${platform.host} extension host in ${Date.now() - started} ms; clusters joined on this device: ${accounts.list().length}; folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')}`,
+    );
     return { extendMarkdownIt: (md) => md.use(planHeaderPlugin, planLabels()) };
   } catch (error) {
     // Activation failures must reach the person, not only the log; rethrow so VS Code records it too.

@@ -30,6 +30,12 @@ export class ClusterCatalog implements vscode.Disposable {
     this.tree = this.rebuild();
   }
 
+  /** The tree after the first answer from the server this session (or its failure, offline). */
+  async ready(): Promise<CatalogNode & { kind: 'dir' }> {
+    if (this.fetchedAt === 0) await this.refresh();
+    return this.tree;
+  }
+
   root(): CatalogNode & { kind: 'dir' } {
     if (Date.now() - this.fetchedAt > REFRESH_AFTER_MS) void this.refresh();
     return this.tree;
@@ -50,7 +56,13 @@ export class ClusterCatalog implements vscode.Disposable {
   private async fetch(): Promise<void> {
     const cluster = this.accounts.get(this.clusterId);
     const token = await this.accounts.token(this.clusterId);
-    if (!cluster || !token) return;
+    if (!cluster || !token) {
+      this.fetchedAt = Date.now();
+      this.log.warn(
+        `No sign-in for cluster ${this.clusterId} on this device: its plan list cannot be refreshed`,
+      );
+      return;
+    }
     try {
       const { plans } = await new ServerApi(cluster.serverUrl, token).listPlans();
       this.fetchedAt = Date.now();
@@ -62,6 +74,7 @@ export class ClusterCatalog implements vscode.Disposable {
           this.local.delete(id);
       }
       await this.context.globalState.update(cacheKey(this.clusterId), plans);
+      this.log.info(`Plan list of ${this.clusterId}: ${plans.length} plan(s)`);
       this.update();
     } catch (error) {
       this.fetchedAt = Date.now();

@@ -26,11 +26,29 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
-  constructor(private readonly workspace: ClusterWorkspace) {}
+  constructor(
+    private readonly workspace: ClusterWorkspace,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
-  /** Tells the explorer that a cluster's folders changed (never fired for an open plan's content). */
+  private readonly announced = new Map<string, Set<string>>();
+  /** Clusters whose folders the explorer has listed since start-up. */
+  readonly listed = new Set<string>();
+
+  /**
+   * Tells the explorer which files and folders of a cluster appeared or went away (never fired
+   * for an open plan's content: the editor binding carries that).
+   */
   fireTreeChanged(root: vscode.Uri): void {
-    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: root }]);
+    const now = allPaths(this.workspace.catalog(root.authority).root());
+    const before = this.announced.get(root.authority) ?? new Set<string>();
+    this.announced.set(root.authority, now);
+    const at = (p: string): vscode.Uri => root.with({ path: p });
+    const events: vscode.FileChangeEvent[] = [];
+    for (const p of now) if (!before.has(p)) events.push({ type: vscode.FileChangeType.Created, uri: at(p) });
+    for (const p of before) if (!now.has(p)) events.push({ type: vscode.FileChangeType.Deleted, uri: at(p) });
+    events.push({ type: vscode.FileChangeType.Changed, uri: root });
+    this.emitter.fire(events);
   }
 
   watch(): vscode.Disposable {
@@ -62,7 +80,11 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
     };
   }
 
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+  async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
+    // The first listing of a session waits for the server's list (offline: the cached one).
+    await this.workspace.catalog(uri.authority).ready();
+    this.log.debug(`readDirectory ${uri.toString()}`);
+    this.listed.add(uri.authority);
     const node = this.node(uri);
     if (node.kind !== 'dir') throw vscode.FileSystemError.FileNotADirectory(uri);
     return [...node.children].map(([name, child]) => [
@@ -150,6 +172,19 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
     setFrontMatterField(planText(session.doc), 'title', title);
     this.workspace.catalog(from.authority).noteLocal(summaryOf(plan.id, planText(session.doc).toString()));
   }
+}
+
+function allPaths(root: CatalogNode): Set<string> {
+  const paths = new Set<string>();
+  const walk = (node: CatalogNode, at: string): void => {
+    if (node.kind === 'plan') return;
+    for (const [name, child] of node.children) {
+      paths.add(`${at}/${name}`);
+      walk(child, `${at}/${name}`);
+    }
+  };
+  walk(root, '');
+  return paths;
 }
 
 function summaryOf(id: string, markdown: string): PlanSummary {

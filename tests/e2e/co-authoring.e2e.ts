@@ -32,6 +32,7 @@ async function join(
   await teacher.runCommand('Cluster Lessons: Join a Cluster…');
   await teacher.answerPrompts([server.url, invite, name, school]);
   await teacher.clickNotificationButton('Open Cluster');
+  await teacher.waitForWorkspaceFolder(CLUSTER);
 }
 
 /** Polls what a teacher's screen shows until it contains every one of `parts`. */

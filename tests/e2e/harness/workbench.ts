@@ -67,6 +67,18 @@ export class Workbench {
       .click({ timeout: 30_000 });
   }
 
+  /**
+   * Waits until the explorer shows a workspace folder. Adding a folder to a single-folder window
+   * turns it into a multi-root workspace, and VS Code for the Web reloads the page for that.
+   */
+  async waitForWorkspaceFolder(name: string): Promise<void> {
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await this.page.waitForTimeout(2_000);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await row.waitFor({ timeout: 60_000 });
+  }
+
   /** Opens a file by clicking through the explorer tree, as a person does. */
   async openInExplorer(segments: readonly string[]): Promise<void> {
     await this.runCommand('View: Show Explorer');
