@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFrontMatter } from '../../core/plan/frontMatter';
 import { planText } from '../../core/plan/planDoc';
 import { hostsUnderTest } from './harness/hosts';
-import { E2ESession, screenshotOnFailure } from './harness/session';
+import { E2ESession, screenshotOnFailure, settingUp } from './harness/session';
 import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
 import type { Workbench } from './harness/workbench';
 
@@ -66,10 +66,12 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     leader.provider.destroy();
     session = new E2ESession(host);
     await session.start({ settings: { 'clusterLessons.serverUrl': server.url } });
-    amina = await session.openTeacher('amina');
-    bongani = await session.openTeacher('bongani');
-    await join(amina, server, cluster.invites.teacher!, 'Amina Dlamini', SCHOOLS[0]!);
-    await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+    await settingUp(() => session, `co-authoring-${host.kind}`, async () => {
+      amina = await session!.openTeacher('amina');
+      bongani = await session!.openTeacher('bongani');
+      await join(amina, server, cluster.invites.teacher!, 'Amina Dlamini', SCHOOLS[0]!);
+      await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+    });
   });
   afterAll(async () => {
     await session?.stop();

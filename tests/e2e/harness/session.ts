@@ -67,6 +67,16 @@ export class E2ESession {
   }
 }
 
+/** Runs a test file's setup; if it fails, every teacher's screen is saved before the error goes on. */
+export async function settingUp(session: () => E2ESession | undefined, name: string, setup: () => Promise<void>): Promise<void> {
+  try {
+    await setup();
+  } catch (error) {
+    await session()?.screenshotAll(`setup-${name}`);
+    throw error;
+  }
+}
+
 /** Registers the failure screenshots for a session used by the tests of the current file. */
 export function screenshotOnFailure(session: () => E2ESession | undefined): void {
   afterEach(async (ctx) => {
