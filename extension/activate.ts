@@ -16,6 +16,7 @@ import { ClusterFileSystem } from './fs/clusterFileSystem';
 import { registerExplorerNudge } from './fs/explorerNudge';
 import { CLUSTER_SCHEME } from './fs/clusterUri';
 import { createLog } from './log';
+import { registerPaceSetter } from './pacesetter/registerPaceSetter';
 import type { Platform } from './platform';
 import { planLabels, registerPrintPlan } from './print/printPlan';
 import { registerSyncStatus } from './statusBar';
@@ -62,6 +63,7 @@ export async function activateShared(
       registerNewPlan(workspace),
       registerRestorePlan(workspace),
       registerPrintPlan(context.extensionUri),
+      registerPaceSetter(context, workspace, log),
     );
     context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
     log.info(

@@ -43,6 +43,7 @@ function webviewHtml(
   );
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${n}'; script-src 'nonce-${n}';">
+<meta property="csp-nonce" content="${n}">
 <style nonce="${n}">${PRINT_CSS}
 .cl-toolbar { position: sticky; top: 0; display: flex; gap: 8px; align-items: center; padding: 8px 0; background: #fff; border-bottom: 1px solid #ccc; margin-bottom: 12px; }
 </style></head>
