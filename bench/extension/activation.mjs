@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -53,7 +54,11 @@ export function activationUnavailable() {
   return null;
 }
 
-export async function measureActivation({ product, tmpRoot, timeoutMs }) {
+/**
+ * Opens the workbench `loads` times (the first load, then reloads: each starts a new extension
+ * host, which activates the extension again) and returns each activation's log line value.
+ */
+export async function measureActivation({ product, tmpRoot, timeoutMs, loads }) {
   const entry = path.join(
     TOOLS,
     `code-server-${VERSIONS.codeServer}`,
@@ -134,22 +139,32 @@ export async function measureActivation({ product, tmpRoot, timeoutMs }) {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, deadline);
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    while (performance.now() < deadline) {
-      const ms = findLogLine(path.join(userData, 'logs'));
-      if (ms !== null) return { ms };
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    const activations = [];
+    for (let load = 0; load < loads; load++) {
+      if (load === 0) await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+      else await page.reload();
+      for (;;) {
+        const found = logLines(path.join(userData, 'logs'));
+        if (found.length > load) {
+          activations.push(found[load]);
+          break;
+        }
+        if (performance.now() > deadline)
+          throw new Error(`no "Activated in" log line within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
-    throw new Error(`no "Activated in" log line within ${timeoutMs} ms`);
+    return { activations };
   } finally {
     await browser?.close().catch(() => undefined);
     await stopGroup(child);
   }
 }
 
-/** The activation time from the extension's log file under code-server's logs folder. */
-function findLogLine(logs) {
-  if (!existsSync(logs)) return null;
+/** Every activation time logged so far under code-server's logs folder, oldest first. */
+function logLines(logs) {
+  if (!existsSync(logs)) return [];
+  const found = [];
   const stack = [logs];
   let visited = 0;
   while (stack.length > 0 && visited < 5_000) {
@@ -160,11 +175,12 @@ function findLogLine(logs) {
       if (entry.isDirectory()) stack.push(full);
       else if (entry.name.endsWith('.log')) {
         const match = readFileSync(full, 'utf8').match(LOG_LINE);
-        if (match) return Number(match[1]);
+        // Each extension host writes its own log file; order them by when they were written.
+        if (match) found.push({ ms: Number(match[1]), at: statSync(full).mtimeMs });
       }
     }
   }
-  return null;
+  return found.sort((a, b) => a.at - b.at).map((f) => f.ms);
 }
 
 /** Stops code-server and everything it started (extension host, watchers): its process group. */

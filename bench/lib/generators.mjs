@@ -11,7 +11,9 @@ export function forkGenerator() {
     fork(ENTRY, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: ['--max-old-space-size=6144'],
+      // Hundreds of Y.Docs with long histories per process: a larger young generation halves
+      // the time spent collecting garbage and keeps the generator's own pauses out of the latencies.
+      execArgv: ['--max-old-space-size=6144', '--max-semi-space-size=64'],
     }),
   );
   let nextId = 0;

@@ -75,7 +75,11 @@ async function attempt(ctx, kind) {
   });
   let group;
   try {
-    group = await openGroup(ctx, server, { docs, clientsPerDoc, generators: 2 });
+    group = await openGroup(ctx, server, {
+      docs,
+      clientsPerDoc,
+      generators: Math.ceil((docs * clientsPerDoc) / 200),
+    });
     const window = startLoadWindow();
     const steps = [];
     const step = async (rate) => {
