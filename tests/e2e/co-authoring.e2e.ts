@@ -66,12 +66,16 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     leader.provider.destroy();
     session = new E2ESession(host);
     await session.start({ settings: { 'clusterLessons.serverUrl': server.url } });
-    await settingUp(() => session, `co-authoring-${host.kind}`, async () => {
-      amina = await session!.openTeacher('amina');
-      bongani = await session!.openTeacher('bongani');
-      await join(amina, server, cluster.invites.teacher!, 'Amina Dlamini', SCHOOLS[0]!);
-      await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
-    });
+    await settingUp(
+      () => session,
+      `co-authoring-${host.kind}`,
+      async () => {
+        amina = await session!.openTeacher('amina');
+        bongani = await session!.openTeacher('bongani');
+        await join(amina, server, cluster.invites.teacher!, 'Amina Dlamini', SCHOOLS[0]!);
+        await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+      },
+    );
   });
   afterAll(async () => {
     await session?.stop();

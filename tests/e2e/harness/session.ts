@@ -68,7 +68,11 @@ export class E2ESession {
 }
 
 /** Runs a test file's setup; if it fails, every teacher's screen is saved before the error goes on. */
-export async function settingUp(session: () => E2ESession | undefined, name: string, setup: () => Promise<void>): Promise<void> {
+export async function settingUp(
+  session: () => E2ESession | undefined,
+  name: string,
+  setup: () => Promise<void>,
+): Promise<void> {
   try {
     await setup();
   } catch (error) {
