@@ -1,0 +1,213 @@
+import type { FrameLocator, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { paceSetterToCsv } from '../../core/pacesetter/csv';
+import { addEntry, setMeta } from '../../core/pacesetter/edits';
+import { addDays, localIsoDate, mondayOf } from '../../core/pacesetter/isoDate';
+import { paceSetterId, readPaceSetter } from '../../core/pacesetter/model';
+import { PaceSetterOrigin } from '../../core/pacesetter/origin';
+import { addTerm } from '../../core/pacesetter/termEdits';
+import type { EntryView } from '../../core/pacesetter/types';
+import { registerInCluster } from '../../extension/pacesetter/registry';
+import { hostsUnderTest } from './harness/hosts';
+import { E2ESession, screenshotOnFailure } from './harness/session';
+import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
+import type { Workbench } from './harness/workbench';
+
+// The common pace-setter across two devices: the leader shapes it, a teacher records what her
+// school taught, and the server (not the teacher's VS Code) refuses a teacher's change to it.
+
+const CLUSTER = 'Nkomazi Science Cluster';
+const SCHOOLS = ['Mbuzini Secondary School', 'Tonga Combined School'];
+const TODAY = localIsoDate(new Date());
+const YEAR = Number(TODAY.slice(0, 4));
+const META = { subject: 'Natural Sciences', grade: '8', year: YEAR };
+const PACESETTER_ID = paceSetterId(META);
+const TITLE = `Natural Sciences · Grade 8 · ${YEAR}`;
+const CSV_FILE = 'pacesetter-from-the-district.csv';
+const REFUSAL =
+  'The server refused this change: only the cluster leader or an advisor can change the pace-setter.';
+
+type Fixture = ClusterFixture & { readonly schools: readonly { id: string; name: string }[] };
+
+/** Term 1 began two Mondays ago, so today is in week 3; weeks 1 to 3 are planned. */
+function seedPaceSetter(doc: Y.Doc): void {
+  const origin = new PaceSetterOrigin('e2e seed');
+  setMeta(doc, META, origin);
+  const start = mondayOf(addDays(TODAY, -14));
+  addTerm(doc, { number: 1, start, end: addDays(start, 70) }, origin);
+  addEntry(doc, { term: 1, week: 1, topic: 'Cells as the basic units of life' }, origin);
+  addEntry(doc, { term: 1, week: 2, topic: 'Microscopes and magnification' }, origin);
+  addEntry(
+    doc,
+    {
+      term: 1,
+      week: 3,
+      topic: 'Photosynthesis',
+      formal: { type: 'Test', weight: 25, date: addDays(start, 25), common: true },
+    },
+    origin,
+  );
+}
+
+async function join(
+  teacher: Workbench,
+  server: SyncServerProcess,
+  invite: string,
+  name: string,
+  school: string,
+) {
+  await teacher.runCommand('Cluster Lessons: Join a Cluster…');
+  await teacher.answerPrompts([server.url, invite, name, school]);
+  await teacher.clickNotificationButton('Open Cluster');
+  await teacher.waitForWorkspaceFolder(CLUSTER);
+}
+
+/** Like Workbench.runCommand, for a command whose next step is a quick pick (its list stays open). */
+async function startCommand(teacher: Workbench, title: string): Promise<void> {
+  await teacher.focusWorkbench();
+  const input = teacher.page.locator('.quick-input-widget .quick-input-box input');
+  await teacher.page.keyboard.press('F1');
+  await input.waitFor({ timeout: 5_000 });
+  await input.fill(`>${title}`);
+  await teacher.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await teacher.page.keyboard.press('Enter');
+  await teacher.page.waitForTimeout(500);
+}
+
+/** The pace-setter webview: VS Code nests it in an iframe inside an iframe. */
+function paceSetter(teacher: Workbench): FrameLocator {
+  return teacher.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+}
+
+async function openPaceSetter(teacher: Workbench): Promise<FrameLocator> {
+  await startCommand(teacher, 'Cluster Lessons: Open Pace-Setter');
+  await teacher.answerPrompts([TITLE]);
+  const frame = paceSetter(teacher);
+  await frame.locator('h1', { hasText: TITLE }).waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+/** Waits until what a person reads in `locator` contains `text`; returns it. */
+async function shows(locator: Locator, text: string, timeout = 20_000): Promise<string> {
+  let seen = '';
+  await expect
+    .poll(
+      async () => {
+        seen = (
+          (await locator
+            .first()
+            .textContent({ timeout: 2_000 })
+            .catch(() => '')) ?? ''
+        ).replace(/\u00a0/g, ' ');
+        return seen.includes(text);
+      },
+      { timeout, interval: 250 },
+    )
+    .toBe(true);
+  return seen;
+}
+
+async function showGrid(frame: FrameLocator): Promise<void> {
+  await frame.locator('#cl-tab-grid').click();
+  await frame.locator('#cl-view-grid table').waitFor();
+}
+
+describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (host) => {
+  let server: SyncServerProcess;
+  let cluster: Fixture;
+  let session: E2ESession | undefined;
+  let thandi: Workbench;
+  let bongani: Workbench;
+  let entries: EntryView[];
+  const docName = () => `${cluster.clusterId}/pacesetter/${PACESETTER_ID}`;
+  const tonga = () => cluster.schools[1]!.id;
+
+  /** What the server holds, read by a third, ordinary y-websocket client. */
+  async function serverCopy() {
+    const observer = await server.connect(docName(), cluster.leaderToken);
+    const view = readPaceSetter(observer.doc, PACESETTER_ID);
+    observer.provider.destroy();
+    return view;
+  }
+
+  beforeAll(async () => {
+    server = await SyncServerProcess.start();
+    cluster = server.createCluster(CLUSTER, 'Thandi Mokoena', SCHOOLS) as Fixture;
+    const pacesetter = await server.connect(docName(), cluster.leaderToken);
+    seedPaceSetter(pacesetter.doc);
+    entries = readPaceSetter(pacesetter.doc, PACESETTER_ID).entries.slice();
+    const meta = await server.connect(`${cluster.clusterId}/meta`, cluster.leaderToken);
+    registerInCluster(meta.doc, PACESETTER_ID, META, 'e2e seed');
+    await new Promise((r) => setTimeout(r, 500));
+    pacesetter.provider.destroy();
+    meta.provider.destroy();
+    // The file a teacher got from the district office: week 1 renamed.
+    const csv = paceSetterToCsv([{ ...entries[0]!, topic: 'Cells and tissues' }]);
+    session = new E2ESession(host);
+    await session.start({ settings: { 'clusterLessons.serverUrl': server.url }, files: { [CSV_FILE]: csv } });
+    thandi = await session.openTeacher('thandi');
+    bongani = await session.openTeacher('bongani');
+    await join(thandi, server, cluster.invites.leader!, 'Thandi Mokoena', SCHOOLS[0]!);
+    await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+  });
+  afterAll(async () => {
+    await session?.stop();
+    await server?.stop();
+  });
+  screenshotOnFailure(() => session);
+
+  it('the leader adds a week and the teacher sees it appear', async () => {
+    const leader = await openPaceSetter(thandi);
+    const teacher = await openPaceSetter(bongani);
+    await shows(teacher.locator('#cl-view-editor'), 'Microscopes and magnification');
+    // The teacher reads; only the leader has the tools to change it.
+    expect(await teacher.locator('vscode-button[aria-label="Add a week to term 1"]').count()).toBe(0);
+    await leader.locator('vscode-button[aria-label="Add a week to term 1"]').click();
+    await thandi.page.keyboard.type('Micro-organisms in food');
+    await thandi.page.keyboard.press('Enter');
+    await shows(leader.locator('.cl-status'), 'Saved.');
+    await shows(teacher.locator('#cl-view-editor'), 'Micro-organisms in food');
+    const stored = await serverCopy();
+    expect(stored.entries.map((e) => [e.week, e.topic])).toContainEqual([4, 'Micro-organisms in food']);
+    await thandi.screenshot(`pacesetter-${host.kind}-leader-added-a-week`);
+  });
+
+  it("the teacher records what her school taught and the leader's grid shows it", async () => {
+    const teacher = paceSetter(bongani);
+    const leader = paceSetter(thandi);
+    await showGrid(teacher);
+    await showGrid(leader);
+    const cell = `td[data-key="c:${entries[0]!.id}:${tonga()}"]`;
+    await shows(leader.locator(cell), 'Not started');
+    await teacher.locator(cell).click();
+    await bongani.page.keyboard.press('Enter');
+    const form = teacher.locator(`[data-form="cov:${entries[0]!.id}:${tonga()}"]`);
+    await form.waitFor();
+    await form.locator('vscode-button', { hasText: 'Save' }).click();
+    await shows(teacher.locator('.cl-status'), 'Saved.');
+    await shows(leader.locator(cell), 'Taught');
+    await shows(leader.locator(cell), TODAY);
+    await thandi.screenshot(`pacesetter-${host.kind}-leader-grid`);
+  });
+
+  it("the teacher's change to an entry is refused by the server, and her screen says so and shows the cluster's copy", async () => {
+    // She opens the district's CSV and tries to import it into the pace-setter.
+    await bongani.openInExplorer([host.kind === 'web' ? 'mount' : 'workspace', CSV_FILE]);
+    await startCommand(bongani, 'Cluster Lessons: Import Pace-Setter from CSV…');
+    await bongani.answerPrompts(['Add this file']);
+    await shows(bongani.notifications().filter({ hasText: REFUSAL }), REFUSAL, 30_000);
+    const teacher = paceSetter(bongani);
+    await shows(teacher.locator('.cl-notice'), REFUSAL);
+    const editor = await shows(teacher.locator('#cl-view-editor'), 'Cells as the basic units of life');
+    expect(editor).not.toContain('Cells and tissues');
+    await bongani.screenshot(`pacesetter-${host.kind}-teacher-refused`);
+    // The cluster never got it: not on the server, not on the leader's screen.
+    expect((await serverCopy()).entries[0]!.topic).toBe('Cells as the basic units of life');
+    const leaderSees = await shows(
+      paceSetter(thandi).locator('#cl-pacesetter'),
+      'Cells as the basic units of life',
+    );
+    expect(leaderSees).not.toContain('Cells and tissues');
+  });
+});
