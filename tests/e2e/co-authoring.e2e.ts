@@ -112,6 +112,24 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     await amina.screenshot(`co-authoring-${host.kind}-amina`);
   });
 
+  it("Ctrl+S changes nothing, and Ctrl+Z undoes only the teacher's own typing, never a colleague's", async () => {
+    await amina.typeAtEndOfLine('Starch test on two leaves.', ' Use iodine.');
+    await expectScreenToShow(bongani, ['Use iodine.']);
+    const before = await amina.editorText();
+    await amina.page.keyboard.press('Control+s');
+    await amina.page.waitForTimeout(1_000);
+    expect(await amina.editorText()).toBe(before);
+    await bongani.typeAtEndOfLine('Bongani: and page 43.!', ' Check answers.');
+    await expectScreenToShow(amina, ['Check answers.']);
+    // Amina undoes: her last words go, Bongani's stay, on both screens.
+    await amina.typeAtEndOfLine('Use iodine.', '');
+    await amina.page.keyboard.press('Control+z');
+    await expect.poll(() => amina.editorText(), { timeout: 20_000 }).not.toContain('Use iodine.');
+    const aminaSees = await expectScreenToShow(amina, ['Check answers.', 'Amina: show a seed first.']);
+    await expect.poll(() => bongani.editorText(), { timeout: 20_000 }).not.toContain('Use iodine.');
+    expect(aminaSees).toContain('Bongani: and page 43.');
+  });
+
   it('a teacher keeps typing while the server is down, closes and reopens VS Code, and nothing is lost', async () => {
     await server.stop();
     await amina.typeAtEndOfLine('Starch test on two leaves.', ' Offline note one.');
