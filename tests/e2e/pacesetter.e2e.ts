@@ -1,6 +1,6 @@
 import type { FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { paceSetterToCsv } from '../../core/pacesetter/csv';
 import { addEntry, setMeta } from '../../core/pacesetter/edits';
 import { addDays, localIsoDate, mondayOf } from '../../core/pacesetter/isoDate';
