@@ -14,7 +14,7 @@ export function makePlan({ quick, runs }) {
         { docs: 200, clientsPerDoc: 5, memory: true },
       ],
       seconds: 6,
-      drainSeconds: 2,
+      drainSeconds: 3,
     },
     s3: {
       docs: 100,

@@ -3,6 +3,8 @@
 //   bytes between the keystroke and its arrival at the reader (plus a short settle);
 // - trace: the typist replays seph-blog1 from an empty document, one Yjs transaction per trace
 //   transaction, in order, as fast as the reader keeps up (at most `window` in flight).
+//   Pace does not change a byte for ours or stock (one message per update); Hocuspocus merges
+//   what arrives in one event-loop turn, so the faster the replay, the fewer bytes it sends down.
 import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { applyTxn, loadTrace } from '../lib/trace.mjs';

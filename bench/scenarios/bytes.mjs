@@ -51,7 +51,7 @@ export function bytesUnit(ctx, kind, run) {
             docName: docName(2),
             tokens,
             txns: plan.s1.traceTxns,
-            window: 200,
+            window: 1000,
             timeoutMs: plan.s1.traceTimeoutMs,
           },
           plan.s1.traceTimeoutMs + 30_000,

@@ -131,6 +131,12 @@ async function attempt(ctx, kind) {
         break;
       }
     }
+    // Too much already at the start rate (a busy machine): step down, a bounded number of times.
+    for (let i = 0; i < 2 && good === null && bad !== null && ctx.budget.fits(plan.estimates.throughputStep); i++) {
+      const lower = bad / plan.s3.factor;
+      if (await step(lower)) good = lower;
+      else bad = lower;
+    }
     for (let i = 0; i < plan.s3.bisections && good !== null && bad !== null; i++) {
       if (!ctx.budget.fits(plan.estimates.throughputStep)) break;
       const middle = Math.sqrt(good * bad);
@@ -142,7 +148,7 @@ async function attempt(ctx, kind) {
     // once, stored where applicable, sent to three clients) at the start rate, the same for all.
     const first = steps[0];
     const notes = [];
-    if (good === null) notes.push(`even the first step (${plan.s3.startRate}/s) failed`);
+    if (good === null) notes.push(`every step failed, down to ${Math.round(bad)}/s`);
     if (bad === null) notes.push(`no step failed up to ${Math.round(good ?? 0)}/s: the ceiling is higher`);
     return {
       load,
