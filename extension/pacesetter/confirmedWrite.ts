@@ -4,11 +4,15 @@ import type { DocSession } from '../sync/docSession';
 import { type LiveDoc, ownClock } from './liveDocs';
 
 // A change to a shared document is only the cluster's once the server holds it; the server, not
-// this device, decides who may write (a read-only member's update is dropped with the y-protocols
-// "permission denied" message). So a change is applied locally, then confirmed: the server's
-// stored state vector (GET /api/docs/digest, which waits for the store) must include it. A
-// refusal replaces this device's copy with the server's, so nobody sees a change the cluster
-// never got. Offline, the change waits on this device and is sent on reconnect.
+// this device, decides who may write. It drops a read-only member's updates and says so with the
+// y-protocols "permission denied" message, which it also sends when a reader's connection offers
+// its cursor: so a session in the 'denied' state means "the server lets you read only", not
+// "your last change was refused". A change is therefore confirmed positively: the server's stored
+// state vector (GET /api/docs/digest, which waits for the store) must include it.
+// - Already read-only: nothing is written and the refusal is the answer.
+// - Written, and the server says read-only without storing it: refused, and this device's copy is
+//   replaced by the server's, so nobody sees a change the cluster never got.
+// - Offline (or no answer in time): the change waits on this device and is sent on reconnect.
 
 const CONFIRM_WITHIN_MS = 6_000;
 
@@ -39,8 +43,7 @@ export async function confirmedWrite<T>(
 ): Promise<{ readonly result?: T; readonly outcome: WriteOutcome }> {
   const session = await live.ready();
   if (session.state.kind === 'denied') {
-    // The server already said this copy may not change (or closed the connection for good).
-    await settleRefusal(live, session);
+    // The server already said this connection may only read (or closed it for good).
     return { outcome: { kind: 'refused', reason: session.state.reason } };
   }
   const before = ownClock(session.doc);
@@ -63,22 +66,40 @@ async function verdict(
   const deadline = Date.now() + CONFIRM_WITHIN_MS;
   let delay = 80;
   while (Date.now() < deadline) {
-    if (session.state.kind === 'denied') {
-      await settleRefusal(live, session);
-      return { kind: 'refused', reason: session.state.reason };
-    }
-    if (!session.provider.wsconnected) return { kind: 'waiting' };
+    if (!session.provider.wsconnected)
+      // Closed for good (access revoked) or offline for now.
+      return isDenied(session) ? { kind: 'refused', reason: deniedReason(session) } : { kind: 'waiting' };
     await sleep(delay);
     delay = Math.min(delay * 2, 800);
-    if (isDenied(session)) continue;
-    try {
-      const { stateVector } = await (await api()).digest(live.docName);
-      if ((decodeStateVector(stateVector).get(session.doc.clientID) ?? 0) >= clock) return { kind: 'stored' };
-    } catch {
-      // Unreachable for a moment: the websocket state decides on the next round.
+    const stored = await serverHas(live, session, api, clock);
+    if (stored) return { kind: 'stored' };
+    // Read-only, and the change is not on the server after this check: refused.
+    if (isDenied(session) && stored === false) {
+      await settleRefusal(live, session);
+      return { kind: 'refused', reason: deniedReason(session) };
     }
   }
   return { kind: 'waiting' };
+}
+
+/** Whether the server's stored copy includes this device's change; undefined when it cannot be asked. */
+async function serverHas(
+  live: LiveDoc,
+  session: DocSession,
+  api: () => Promise<ServerApi>,
+  clock: number,
+): Promise<boolean | undefined> {
+  try {
+    const { stateVector } = await (await api()).digest(live.docName);
+    return (decodeStateVector(stateVector).get(session.doc.clientID) ?? 0) >= clock;
+  } catch {
+    return undefined;
+  }
+}
+
+function deniedReason(session: DocSession): string {
+  const state = session.state;
+  return state.kind === 'denied' ? state.reason : 'refused';
 }
 
 /**

@@ -5,21 +5,19 @@ import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
 import type { DocSession } from '../sync/docSession';
 
 const FIRST_SYNC_WAIT_MS = 8_000;
-/** After a refusal the local copy is replaced by the server's; not more often than this. */
-const RESET_AT_MOST_EVERY_MS = 5_000;
 
 /**
  * One shared document held open for the pace-setter features, over the session pool. Unlike a
  * bare DocSession it survives being replaced: when the server refuses a change, the refused
  * change stays in this device's copy (Yjs cannot take it back), so the copy is dropped and taken
- * again from the server, and everyone holding this LiveDoc sees the server's content.
+ * again from the server (confirmedWrite.ts), and everyone holding this LiveDoc sees the server's
+ * content.
  */
 export class LiveDoc implements vscode.Disposable {
   private current: DocSession | undefined;
   private opening: Promise<DocSession>;
   private subs: vscode.Disposable[] = [];
   private holders = 0;
-  private lastReset = 0;
   private resetting: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Any change: content (local or remote), connection state, or the copy replaced. */
@@ -42,10 +40,7 @@ export class LiveDoc implements vscode.Disposable {
     session.doc.on('update', onUpdate);
     this.subs = [
       new vscode.Disposable(() => session.doc.off('update', onUpdate)),
-      session.onDidChangeState((state) => {
-        this.changed.fire();
-        if (state.kind === 'denied') this.onDenied(session);
-      }),
+      session.onDidChangeState(() => this.changed.fire()),
     ];
     return session;
   }
@@ -76,21 +71,9 @@ export class LiveDoc implements vscode.Disposable {
     return this.current?.state ?? { kind: 'connecting' };
   }
 
-  /**
-   * The server said it dropped a change of ours while the connection stays open (the y-protocols
-   * "permission denied" message): whatever it was, this copy now differs from the cluster's.
-   * A refused change found at connect (left over from an earlier session) is cleaned up the same way.
-   */
-  private onDenied(session: DocSession): void {
-    if (session !== this.current || !session.provider.wsconnected) return;
-    if (Date.now() - this.lastReset < RESET_AT_MOST_EVERY_MS) return;
-    void this.resetFromServer();
-  }
-
   /** Drops this device's copy and takes the server's (waiting for its first sync). */
   resetFromServer(): Promise<void> {
     this.resetting ??= (async () => {
-      this.lastReset = Date.now();
       for (const s of this.subs) s.dispose();
       this.subs = [];
       this.current = undefined;

@@ -65,10 +65,14 @@ async function join(
 
 /** Like Workbench.runCommand, for a command whose next step is a quick pick (its list stays open). */
 async function startCommand(teacher: Workbench, title: string): Promise<void> {
-  await teacher.focusWorkbench();
   const input = teacher.page.locator('.quick-input-widget .quick-input-box input');
-  await teacher.page.keyboard.press('F1');
-  await input.waitFor({ timeout: 5_000 });
+  for (let attempt = 0; attempt < 4 && !(await input.isVisible()); attempt++) {
+    // Not Workbench.focusWorkbench first: its click lands on the first editor tab, which would
+    // make a webview the active editor instead of the file the teacher just opened.
+    if (attempt === 2) await teacher.focusWorkbench();
+    await teacher.page.keyboard.press('F1');
+    await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
   await input.fill(`>${title}`);
   await teacher.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await teacher.page.keyboard.press('Enter');
@@ -209,5 +213,28 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
       'Cells as the basic units of life',
     );
     expect(leaderSees).not.toContain('Cells and tissues');
+  });
+  it("a teacher starts a lesson plan from this week's entry, and This Week lists the topic, the plan and the common test", async () => {
+    const teacher = paceSetter(bongani);
+    await teacher.locator('#cl-tab-editor').click();
+    await teacher.locator('vscode-button[aria-label=\'New lesson plan for "Photosynthesis"\']').click();
+    await bongani.answerPrompts(['CAPS lesson plan']);
+    const plan = await shows(
+      bongani.page.locator('.editor-group-container.active .monaco-editor .view-lines').first(),
+      '# Photosynthesis',
+    );
+    expect(plan).toContain(`${PACESETTER_ID}#${entries[2]!.id}`); // the front matter's `entry`
+    expect(plan).toContain('week: 3');
+    await bongani.runCommand('Explorer: Focus on This Week View');
+    const header = bongani.page.locator('.pane-header', { hasText: 'This Week' });
+    const pane = bongani.page.locator('.pane', { has: header });
+    const text = await shows(pane.locator('.pane-body'), 'New Plan for This Entry', 30_000);
+    expect(text).toContain(TITLE);
+    expect(text).toContain(`Next common assessment: Test on ${entries[2]!.formal!.date}`);
+    // This week's topic, and under it the plan just made (same subject, grade, term and week).
+    expect(
+      await pane.locator('.monaco-list-row', { hasText: 'Photosynthesis' }).count(),
+    ).toBeGreaterThanOrEqual(2);
+    await bongani.screenshot(`pacesetter-${host.kind}-this-week`);
   });
 });
