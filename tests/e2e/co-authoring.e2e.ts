@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFrontMatter } from '../../core/plan/frontMatter';
 import { planText } from '../../core/plan/planDoc';
+import { joinCluster } from './harness/cluster';
 import { hostsUnderTest } from './harness/hosts';
 import { E2ESession, screenshotOnFailure, settingUp } from './harness/session';
 import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
@@ -29,10 +30,7 @@ async function join(
   name: string,
   school: string,
 ) {
-  await teacher.runCommand('Cluster Lessons: Join a Cluster…');
-  await teacher.answerPrompts([server.url, invite, name, school]);
-  await teacher.clickNotificationButton('Open Cluster');
-  await teacher.waitForWorkspaceFolder(CLUSTER);
+  await joinCluster(teacher, server, { invite, name: CLUSTER }, { name, school });
 }
 
 /** Polls what a teacher's screen shows until it contains every one of `parts`. */

@@ -55,7 +55,7 @@ export class Workbench {
       // A quick pick filters its items as one types; give it a moment to show the match.
       await this.page.waitForTimeout(300);
       await this.page.keyboard.press('Enter');
-      await this.page.waitForTimeout(300);
+      await this.page.waitForTimeout(500);
     }
   }
 
