@@ -225,7 +225,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     );
     expect(plan).toContain(`${PACESETTER_ID}#${entries[2]!.id}`); // the front matter's `entry`
     expect(plan).toContain('week: 3');
-    await bongani.runCommand('Explorer: Focus on This Week View');
+    await startCommand(bongani, 'Explorer: Focus on This Week View');
     const header = bongani.page.locator('.pane-header', { hasText: 'This Week' });
     const pane = bongani.page.locator('.pane', { has: header });
     const text = await shows(pane.locator('.pane-body'), 'New Plan for This Entry', 30_000);
