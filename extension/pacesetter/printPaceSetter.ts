@@ -48,6 +48,7 @@ function pageHtml(
 body { background: #fff; color: #000; }
 .cl-toolbar { position: sticky; top: 0; display: flex; gap: 8px; align-items: center; padding: 8px 0; background: #fff; border-bottom: 1px solid #ccc; margin-bottom: 12px; }
 @media print { .cl-no-print { display: none; } }
+@media screen { main { min-width: 260mm; } } /* the preview is as wide as the A4 landscape page */
 </style></head>
 <body data-plan-uri="${escapeHtml(state)}">
 <div class="cl-toolbar cl-no-print">

@@ -237,4 +237,18 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     ).toBeGreaterThanOrEqual(2);
     await bongani.screenshot(`pacesetter-${host.kind}-this-week`);
   });
+  it("the leader prints the pace-setter with every school's coverage on a page of its own", async () => {
+    const leader = paceSetter(thandi);
+    await leader.locator('vscode-button[data-key="tool:print-coverage"]').click();
+    // The page to print opens beside the pace-setter, in a webview of its own.
+    const page = thandi.page
+      .frameLocator('iframe.webview.ready >> visible=true')
+      .last()
+      .frameLocator('#active-frame');
+    const text = await shows(page.locator('main'), 'Micro-organisms in food');
+    for (const part of [TITLE, 'Term 1', SCHOOLS[0]!, SCHOOLS[1]!, `taught ${TODAY}`, 'common paper'])
+      expect(text).toContain(part);
+    expect(await page.locator('vscode-button#print').count()).toBe(1);
+    await thandi.screenshot(`pacesetter-${host.kind}-print`);
+  });
 });
