@@ -220,7 +220,10 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     await teacher.locator('vscode-button[aria-label=\'New lesson plan for "Photosynthesis"\']').click();
     await bongani.answerPrompts(['CAPS lesson plan']);
     const plan = await shows(
-      bongani.page.locator('.editor-group-container.active .monaco-editor .view-lines').first(),
+      // Found by its text: the webview may take focus back (and with it the active group).
+      bongani.page
+        .locator('.editor-group-container .monaco-editor .view-lines', { hasText: 'caps' })
+        .first(),
       '# Photosynthesis',
     );
     expect(plan).toContain(`${PACESETTER_ID}#${entries[2]!.id}`); // the front matter's `entry`
@@ -250,5 +253,20 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
       expect(text).toContain(part);
     expect(await page.locator('vscode-button#print').count()).toBe(1);
     await thandi.screenshot(`pacesetter-${host.kind}-print`);
+  });
+  it("the leader makes a new pace-setter and the teacher finds it among the cluster's pace-setters", async () => {
+    const maths = `Mathematics · Grade 8 · ${YEAR}`;
+    const start = mondayOf(TODAY);
+    await startCommand(thandi, 'Cluster Lessons: New Pace-Setter…');
+    await thandi.answerPrompts(['Mathematics', '8', String(YEAR), `2 ${start} ${addDays(start, 60)}`]);
+    const tab = (teacher: Workbench) => teacher.page.locator('.tabs-container .tab', { hasText: maths });
+    await tab(thandi).waitFor({ timeout: 30_000 });
+    await startCommand(bongani, 'Cluster Lessons: Open Pace-Setter');
+    await bongani.answerPrompts(['Mathematics']);
+    await tab(bongani).waitFor({ timeout: 30_000 });
+    const registered = await server.connect(`${cluster.clusterId}/meta`, cluster.leaderToken);
+    const listed = registered.doc.getMap('pacesetters').toJSON();
+    registered.provider.destroy();
+    expect(Object.keys(listed).sort()).toEqual([`mathematics-8-${YEAR}`, PACESETTER_ID].sort());
   });
 });
