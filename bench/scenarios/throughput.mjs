@@ -132,7 +132,11 @@ async function attempt(ctx, kind) {
       }
     }
     // Too much already at the start rate (a busy machine): step down, a bounded number of times.
-    for (let i = 0; i < 2 && good === null && bad !== null && ctx.budget.fits(plan.estimates.throughputStep); i++) {
+    for (
+      let i = 0;
+      i < 2 && good === null && bad !== null && ctx.budget.fits(plan.estimates.throughputStep);
+      i++
+    ) {
       const lower = bad / plan.s3.factor;
       if (await step(lower)) good = lower;
       else bad = lower;
