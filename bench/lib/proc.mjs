@@ -81,3 +81,16 @@ export function machineBusySeconds() {
   const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
+
+/**
+ * Pressure stall totals (Linux PSI): microseconds during which some task waited for a CPU, or
+ * for I/O (fsync included). Null where the kernel does not provide them.
+ */
+export function pressureMicros() {
+  const some = (resource) => {
+    const text = readOrNull(`/proc/pressure/${resource}`);
+    const match = text?.match(/^some .*total=(\d+)$/m);
+    return match ? Number(match[1]) : null;
+  };
+  return { cpu: some('cpu'), io: some('io') };
+}

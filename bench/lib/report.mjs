@@ -147,15 +147,30 @@ export function markdown({ rows, verdicts, meta, measurements, skipped, plan }) 
       'measured again (at most twice, while the time budget allows); the least disturbed attempt is kept.',
   );
   lines.push('');
-  lines.push('| measurement | run | others (cores) | load avg | attempts | notes |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push(
+    'Also shown: the 1-minute load average and Linux pressure stall information for the window: the share of ' +
+      'time some task (the bench’s or others’) waited for a CPU, or for the disk (fsync).',
+  );
+  lines.push('');
+  const others = measurements.map((m) => m.load.othersCores);
+  if (others.length > 0) {
+    const mean = others.reduce((a, b) => a + b, 0) / others.length;
+    const disturbed = measurements.filter((m) => m.load.disturbed).length;
+    lines.push(
+      `Over all ${measurements.length} measurements other processes used ${mean.toFixed(2)} cores on average ` +
+        `(at most ${Math.max(...others).toFixed(2)}); ${disturbed} of them were disturbed (over 0.25 cores) in the attempt kept.`,
+    );
+    lines.push('');
+  }
+  lines.push('| measurement | run | others (cores) | load avg | CPU wait | disk wait | attempts | notes |');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const m of measurements) {
     const what = [m.scenario, m.config ?? m.what, m.server].filter(Boolean).join(' · ');
     const attempts = Array.isArray(m.attempts)
       ? `${m.attempts.length} (others: ${m.attempts.map((a) => a.othersCores).join(', ')})`
       : String(m.attempts);
     lines.push(
-      `| ${what} | ${m.run + 1} | ${m.load.othersCores}${m.load.disturbed ? ' (disturbed)' : ''} | ${m.load.loadavg1} | ${attempts} | ${(m.notes ?? []).join('; ')} |`,
+      `| ${what} | ${m.run + 1} | ${m.load.othersCores}${m.load.disturbed ? ' (disturbed)' : ''} | ${m.load.loadavg1} | ${percent(m.load.cpuPressure)} | ${percent(m.load.ioPressure)} | ${attempts} | ${(m.notes ?? []).join('; ')} |`,
     );
   }
   if (skipped.length > 0) {
@@ -177,4 +192,8 @@ function missBy(v) {
   if (v.ratio === Number.POSITIVE_INFINITY) return 'lost deliveries';
   if (v.max !== undefined) return `${((v.ratio / v.max - 1) * 100).toFixed(0)}% over`;
   return `${((1 - v.ratio / v.min) * 100).toFixed(0)}% under`;
+}
+
+function percent(share) {
+  return share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`;
 }

@@ -35,6 +35,7 @@ export function latencyUnit(ctx, kind, run, config) {
       add(SCENARIO, `p99 at ${where}`, 'ms', outcome.latency.p99);
       add(SCENARIO, `max at ${where}`, 'ms', outcome.latency.max);
       add(SCENARIO, `server CPU while typing at ${where} (information)`, 'cores', outcome.serverCores);
+      add(SCENARIO, `time until all ${where} had the plan (information)`, 's', outcome.connectSeconds);
       if (memory) add(MEMORY_SCENARIO, `RSS with ${where} connected`, 'MB', outcome.rssBytes / 1e6);
       const notes = [];
       if (outcome.latency.missing > 0)
