@@ -11,7 +11,8 @@ const source = readFileSync(path.resolve(__dirname, '../../extension/pacesetter/
 
 function translatedLiterals(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const m of source.matchAll(/^\s*(\w+): vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'\s*\),?$/gm)) {
+  // A long one is wrapped by the formatter: `key: vscode.l10n.t(\n  '…',\n),`.
+  for (const m of source.matchAll(/^\s*(\w+): vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'\s*,?\s*\)/gm)) {
     const text = m[2]!.replace(/\\(.)/g, '$1');
     if (!found.has(m[1]!)) found.set(m[1]!, text);
   }
