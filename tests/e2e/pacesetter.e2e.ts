@@ -9,6 +9,7 @@ import { PaceSetterOrigin } from '../../core/pacesetter/origin';
 import { addTerm } from '../../core/pacesetter/termEdits';
 import type { EntryView } from '../../core/pacesetter/types';
 import { registerInCluster } from '../../extension/pacesetter/registry';
+import { joinCluster } from './harness/cluster';
 import { hostsUnderTest } from './harness/hosts';
 import { E2ESession, screenshotOnFailure } from './harness/session';
 import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
@@ -48,19 +49,6 @@ function seedPaceSetter(doc: Y.Doc): void {
     },
     origin,
   );
-}
-
-async function join(
-  teacher: Workbench,
-  server: SyncServerProcess,
-  invite: string,
-  name: string,
-  school: string,
-) {
-  await teacher.runCommand('Cluster Lessons: Join a Cluster…');
-  await teacher.answerPrompts([server.url, invite, name, school]);
-  await teacher.clickNotificationButton('Open Cluster');
-  await teacher.waitForWorkspaceFolder(CLUSTER);
 }
 
 /** Like Workbench.runCommand, for a command whose next step is a quick pick (its list stays open). */
@@ -152,8 +140,18 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     await session.start({ settings: { 'clusterLessons.serverUrl': server.url }, files: { [CSV_FILE]: csv } });
     thandi = await session.openTeacher('thandi');
     bongani = await session.openTeacher('bongani');
-    await join(thandi, server, cluster.invites.leader!, 'Thandi Mokoena', SCHOOLS[0]!);
-    await join(bongani, server, cluster.invites.teacher!, 'Bongani Nkosi', SCHOOLS[1]!);
+    await joinCluster(
+      thandi,
+      server,
+      { invite: cluster.invites.leader!, name: CLUSTER },
+      { name: 'Thandi Mokoena', school: SCHOOLS[0]! },
+    );
+    await joinCluster(
+      bongani,
+      server,
+      { invite: cluster.invites.teacher!, name: CLUSTER },
+      { name: 'Bongani Nkosi', school: SCHOOLS[1]! },
+    );
   });
   afterAll(async () => {
     await session?.stop();
