@@ -115,8 +115,16 @@ export function ensureNode24() {
 /** Environment in which `node` is Node 24 and native modules build against its headers. */
 export function node24Env(base = process.env) {
   const home = ensureNode24();
+  // When we run under `npm test`, npm's own settings are in the environment as npm_config_*; the
+  // inner npm would take them as its own, including the user agent that names Node 20, which
+  // code-server's postinstall reads to refuse the install. Start the inner npm clean.
+  const clean = Object.fromEntries(
+    Object.entries(base).filter(
+      ([key]) => !/^npm_(config|lifecycle|package|execpath|node_execpath)/i.test(key),
+    ),
+  );
   return {
-    ...base,
+    ...clean,
     PATH: `${path.join(home, 'bin')}:${base.PATH}`,
     npm_config_nodedir: path.join(home),
   };
