@@ -28,8 +28,16 @@ export interface PlanRestriction {
   readonly othersMayRead: boolean;
 }
 
+/**
+ * Where an observation round stands. A leader or advisor may propose one; only the observed
+ * teacher opens it (by creating it or accepting the proposal), and feedback is written only
+ * in an open or completed round: observation is invited, never imposed (DOMAIN.md, practice 4).
+ */
+export type RoundStatus = 'proposed' | 'open' | 'declined' | 'completed';
+
 /** One observation round: the observed teacher, the invited observers, and whom the teacher shared it with. */
 export interface RoundAudience {
+  readonly status: RoundStatus;
   readonly teacher: string;
   readonly observers: readonly string[];
   readonly sharedWith: readonly string[];
@@ -81,8 +89,19 @@ function decidePlan(member: MemberProfile, restriction: PlanRestriction | undefi
 
 function decideReview(member: MemberProfile, round: RoundAudience | undefined): AccessDecision {
   if (round === undefined) return none('no such observation round');
+  const part = partIn(member, round);
+  // Someone outside the round learns nothing of it, not even where it stands.
+  if (part === undefined)
+    return none('this observation round is private to its teacher, observers and audience');
+  // Consent first: nobody, the teacher included, attaches feedback to a round the teacher has not opened.
+  if (round.status === 'proposed') return none('the teacher has not accepted this observation round');
+  if (round.status === 'declined') return none('the teacher declined this observation round');
+  return part;
+}
+
+function partIn(member: MemberProfile, round: RoundAudience): AccessDecision | undefined {
   if (round.teacher === member.id) return write('observed teacher');
   if (round.observers.includes(member.id)) return write('observer');
   if (round.sharedWith.includes(member.id)) return read('the teacher shared this round with you');
-  return none('this observation round is private to its teacher, observers and audience');
+  return undefined;
 }

@@ -2,31 +2,89 @@
 // their observers and audience, and plan drafts restricted to named co-authors.
 import type { Statement } from 'better-sqlite3';
 import type { DocName } from '../../core/cluster/docName';
-import type { AccessLists, PlanRestriction, RoundAudience } from '../../core/cluster/permissions';
+import type {
+  AccessLists,
+  PlanRestriction,
+  RoundAudience,
+  RoundStatus,
+} from '../../core/cluster/permissions';
 import type { SqliteDatabase } from '../storage/database';
 import { newId } from './secrets';
 
+/**
+ * An observation round as the API answers it; field for field the `RoundInfo` of core/review,
+ * which the extension reads.
+ */
 export interface Round extends RoundAudience {
   readonly id: string;
   readonly cluster: string;
   /** The plan observed, if given: `<cluster>/plan/<id>`. */
   readonly plan: string | null;
+  /** The review document: `<cluster>/review/<id>`. */
   readonly doc: string;
+  /** The leader or advisor who proposed the round; null when the teacher opened it. */
+  readonly proposedBy: string | null;
+  /** The day of the lesson observed, YYYY-MM-DD. */
+  readonly date: string;
+  /** School id of the lesson observed. */
+  readonly school: string;
+  readonly className: string;
+  readonly focusQuestions: readonly string[];
+  /** Developmental (support, not judgement) rather than evaluative. */
+  readonly developmental: boolean;
+  /** Part of a lesson study cycle (DOMAIN.md, practice 3). */
+  readonly lessonStudy: boolean;
 }
 
-export interface NewRound {
+/** What describes the lesson observed; the teacher may change it while the round lives. */
+export interface RoundDetails {
+  readonly date: string;
+  readonly school: string;
+  readonly className: string;
+  readonly focusQuestions: readonly string[];
+  readonly developmental: boolean;
+  readonly lessonStudy: boolean;
+}
+
+export interface NewRound extends RoundDetails {
   readonly cluster: string;
   readonly teacher: string;
   readonly observers: readonly string[];
   readonly sharedWith: readonly string[];
   readonly plan: string | null;
+  readonly status: 'proposed' | 'open';
+  readonly proposedBy: string | null;
 }
 
+export interface RoundChanges extends Partial<RoundDetails> {
+  readonly status?: RoundStatus;
+  /** Replaces the observers; one removed from them is out of the round altogether. */
+  readonly observers?: readonly string[];
+  readonly declineReason?: string | null;
+}
+
+interface RoundRow {
+  id: string;
+  cluster: string;
+  teacher: string;
+  plan: string | null;
+  status: RoundStatus;
+  proposed_by: string | null;
+  date: string;
+  school: string;
+  class_name: string;
+  focus_questions: string;
+  developmental: number;
+  lesson_study: number;
+}
+
+const ROUND_COLUMNS =
+  'id, cluster, teacher, plan, status, proposed_by, date, school, class_name, focus_questions, developmental, lesson_study';
+
 export class AccessListStore {
-  private readonly roundById: Statement<
-    [string],
-    { id: string; cluster: string; teacher: string; plan: string | null }
-  >;
+  private readonly roundById: Statement<[string], RoundRow>;
+  private readonly roundsOfMember: Statement<[string, string, string, string], RoundRow>;
+  private readonly touchRound: Statement<[number, string]>;
   private readonly roundMembers: Statement<[string], { member: string; part: string }>;
   private readonly insertRoundMember: Statement<[string, string, string]>;
   private readonly deleteRoundMember: Statement<[string, string, string]>;
@@ -36,7 +94,13 @@ export class AccessListStore {
   private readonly insertPlanAuthor: Statement<[string, string, number]>;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.roundById = db.prepare('SELECT id, cluster, teacher, plan FROM rounds WHERE id = ?');
+    this.roundById = db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = ?`);
+    this.roundsOfMember = db.prepare(
+      `SELECT ${ROUND_COLUMNS} FROM rounds WHERE cluster = ? AND ` +
+        '(teacher = ? OR proposed_by = ? OR id IN (SELECT round FROM round_members WHERE member = ?)) ' +
+        'ORDER BY date DESC, created_at DESC, rowid DESC',
+    );
+    this.touchRound = db.prepare('UPDATE rounds SET updated_at = ? WHERE id = ?');
     this.roundMembers = db.prepare('SELECT member, part FROM round_members WHERE round = ? ORDER BY rowid');
     // An observer is also in the audience by being an observer; the stronger part wins.
     this.insertRoundMember = db.prepare(
@@ -65,11 +129,31 @@ export class AccessListStore {
 
   createRound(input: NewRound): Round {
     const id = newId('r');
+    const now = Date.now();
     this.db
       .transaction(() => {
         this.db
-          .prepare('INSERT INTO rounds (id, cluster, teacher, plan, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(id, input.cluster, input.teacher, input.plan, Date.now());
+          .prepare(
+            'INSERT INTO rounds (id, cluster, teacher, plan, status, proposed_by, date, school, class_name, ' +
+              'focus_questions, developmental, lesson_study, created_at, updated_at) ' +
+              'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            id,
+            input.cluster,
+            input.teacher,
+            input.plan,
+            input.status,
+            input.proposedBy,
+            input.date,
+            input.school,
+            input.className,
+            JSON.stringify(input.focusQuestions),
+            input.developmental ? 1 : 0,
+            input.lessonStudy ? 1 : 0,
+            now,
+            now,
+          );
         for (const member of input.observers) this.insertRoundMember.run(id, member, 'observer');
         for (const member of input.sharedWith) this.insertRoundMember.run(id, member, 'audience');
       })
@@ -79,29 +163,75 @@ export class AccessListStore {
 
   getRound(id: string): Round | undefined {
     const row = this.roundById.get(id);
-    if (row === undefined) return undefined;
-    const members = this.roundMembers.all(id);
-    return {
-      id: row.id,
-      cluster: row.cluster,
-      teacher: row.teacher,
-      plan: row.plan,
-      doc: `${row.cluster}/review/${row.id}`,
-      observers: members.filter((m) => m.part === 'observer').map((m) => m.member),
-      sharedWith: members.filter((m) => m.part === 'audience').map((m) => m.member),
-    };
+    return row === undefined ? undefined : this.toRound(row);
+  }
+
+  /** Every round of the cluster the member is in (teacher, observer, audience or proposer), newest lesson first. */
+  roundsOf(cluster: string, member: string): Round[] {
+    return this.roundsOfMember.all(cluster, member, member, member).map((row) => this.toRound(row));
+  }
+
+  updateRound(id: string, changes: RoundChanges): void {
+    const columns: Record<string, string | number | null> = {};
+    if (changes.status !== undefined) columns.status = changes.status;
+    if (changes.date !== undefined) columns.date = changes.date;
+    if (changes.school !== undefined) columns.school = changes.school;
+    if (changes.className !== undefined) columns.class_name = changes.className;
+    if (changes.focusQuestions !== undefined)
+      columns.focus_questions = JSON.stringify(changes.focusQuestions);
+    if (changes.developmental !== undefined) columns.developmental = changes.developmental ? 1 : 0;
+    if (changes.lessonStudy !== undefined) columns.lesson_study = changes.lessonStudy ? 1 : 0;
+    if (changes.declineReason !== undefined) columns.decline_reason = changes.declineReason;
+    columns.updated_at = Date.now();
+    const names = Object.keys(columns);
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(`UPDATE rounds SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`)
+          .run(...names.map((name) => columns[name]), id);
+        if (changes.observers === undefined) return;
+        const keep = new Set(changes.observers);
+        for (const { member, part } of this.roundMembers.all(id)) {
+          if (part === 'observer' && !keep.has(member)) this.deleteRoundMember.run(id, member, 'observer');
+        }
+        for (const member of changes.observers) this.insertRoundMember.run(id, member, 'observer');
+      })
+      .immediate();
   }
 
   shareRound(id: string, members: readonly string[]): void {
     this.db.transaction(() => {
       for (const member of members) this.insertRoundMember.run(id, member, 'audience');
+      this.touchRound.run(Date.now(), id);
     })();
   }
 
   unshareRound(id: string, members: readonly string[]): void {
     this.db.transaction(() => {
       for (const member of members) this.deleteRoundMember.run(id, member, 'audience');
+      this.touchRound.run(Date.now(), id);
     })();
+  }
+
+  private toRound(row: RoundRow): Round {
+    const members = this.roundMembers.all(row.id);
+    return {
+      id: row.id,
+      cluster: row.cluster,
+      teacher: row.teacher,
+      observers: members.filter((m) => m.part === 'observer').map((m) => m.member),
+      sharedWith: members.filter((m) => m.part === 'audience').map((m) => m.member),
+      plan: row.plan,
+      doc: `${row.cluster}/review/${row.id}`,
+      status: row.status,
+      proposedBy: row.proposed_by,
+      date: row.date,
+      school: row.school,
+      className: row.class_name,
+      focusQuestions: parseQuestions(row.focus_questions),
+      developmental: row.developmental === 1,
+      lessonStudy: row.lesson_study === 1,
+    };
   }
 
   getPlanRestriction(doc: string): PlanRestriction | undefined {
@@ -145,5 +275,14 @@ export class AccessListStore {
 
   recordPlanAuthor(doc: string, member: string): void {
     this.insertPlanAuthor.run(doc, member, Date.now());
+  }
+}
+
+function parseQuestions(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((q): q is string => typeof q === 'string') : [];
+  } catch {
+    return [];
   }
 }

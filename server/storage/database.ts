@@ -50,6 +50,28 @@ const MIGRATIONS: readonly string[] = [
     doc TEXT PRIMARY KEY, summary TEXT NOT NULL, updated_at INTEGER NOT NULL);
   CREATE TABLE plan_trash (doc TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL, deleted_by TEXT NOT NULL);
   `,
+  // Observation rounds gain a status (proposed by a leader or advisor, opened by the teacher),
+  // the lesson observed and its focus. Rounds made before were opened by their teacher: 'open',
+  // dated the day they were made, at the teacher's school.
+  `
+  ALTER TABLE rounds ADD COLUMN status TEXT NOT NULL DEFAULT 'open'
+    CHECK (status IN ('proposed', 'open', 'declined', 'completed'));
+  ALTER TABLE rounds ADD COLUMN proposed_by TEXT;
+  ALTER TABLE rounds ADD COLUMN date TEXT NOT NULL DEFAULT '';
+  ALTER TABLE rounds ADD COLUMN school TEXT NOT NULL DEFAULT '';
+  ALTER TABLE rounds ADD COLUMN class_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE rounds ADD COLUMN focus_questions TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE rounds ADD COLUMN developmental INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE rounds ADD COLUMN lesson_study INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rounds ADD COLUMN decline_reason TEXT;
+  ALTER TABLE rounds ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE rounds SET
+    date = date(created_at / 1000, 'unixepoch', 'localtime'),
+    school = COALESCE((SELECT m.school FROM members m WHERE m.id = rounds.teacher), ''),
+    updated_at = created_at;
+  CREATE INDEX rounds_by_cluster ON rounds (cluster, teacher);
+  CREATE INDEX round_members_by_member ON round_members (member);
+  `,
 ];
 
 export interface OpenOptions {

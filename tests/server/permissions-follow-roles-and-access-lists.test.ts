@@ -37,9 +37,11 @@ describe('who may read and write a document', () => {
       'nkomazi/plan/p',
       'nkomazi/review/r',
     ]) {
-      expect(access(stranger, name, { round: { teacher: stranger.id, observers: [], sharedWith: [] } })).toBe(
-        'none',
-      );
+      expect(
+        access(stranger, name, {
+          round: { status: 'open', teacher: stranger.id, observers: [], sharedWith: [] },
+        }),
+      ).toBe('none');
     }
   });
 
@@ -52,11 +54,36 @@ describe('who may read and write a document', () => {
   });
 
   it('a review round: teacher and observers write, the audience reads, nobody else, and no round means no access', () => {
-    const round = { teacher: teacher.id, observers: [colleague.id], sharedWith: [advisor.id] };
+    const round = {
+      status: 'open',
+      teacher: teacher.id,
+      observers: [colleague.id],
+      sharedWith: [advisor.id],
+    } as const;
     expect(access(teacher, 'nkomazi/review/r1', { round })).toBe('write');
     expect(access(colleague, 'nkomazi/review/r1', { round })).toBe('write');
     expect(access(advisor, 'nkomazi/review/r1', { round })).toBe('read');
     expect(access(leader, 'nkomazi/review/r1', { round })).toBe('none');
     expect(access(teacher, 'nkomazi/review/r1', {})).toBe('none');
+    const completed = { round: { ...round, status: 'completed' as const } };
+    expect([teacher, colleague, advisor].map((m) => access(m, 'nkomazi/review/r1', completed))).toEqual([
+      'write',
+      'write',
+      'read',
+    ]);
+  });
+
+  it('a review round the teacher has not opened (proposed or declined) is refused to everyone in it', () => {
+    for (const status of ['proposed', 'declined'] as const) {
+      const round = { status, teacher: teacher.id, observers: [colleague.id], sharedWith: [advisor.id] };
+      for (const member of [teacher, colleague, advisor, leader]) {
+        const parsed = parseDocName('nkomazi/review/r1');
+        if (!parsed.ok) throw new Error(parsed.reason);
+        const decision = decideAccess(member, parsed.name, { round });
+        expect(decision.access).toBe('none');
+        if (member !== leader)
+          expect(decision.reason).toMatch(status === 'proposed' ? /not accepted/ : /declined/);
+      }
+    }
   });
 });
