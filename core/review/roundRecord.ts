@@ -1,0 +1,467 @@
+import { isIsoDate } from '../pacesetter/isoDate';
+import { escapeHtml } from '../pacesetter/printHtml';
+import type { ResolvedAnchor } from './anchors';
+import { isOverdue } from './nextSteps';
+import {
+  type CycleView,
+  DISCUSSION_PARTS,
+  type DiscussionPart,
+  FEEDBACK_KINDS,
+  FOCUS_AREAS,
+  type FeedbackKind,
+  type FocusArea,
+  type NextStepView,
+  type RoundInfo,
+  type ThreadView,
+} from './types';
+
+// The record of an observation round for paper and phones (paper still matters; many teachers
+// read feedback on a phone by SMS or WhatsApp): one A4 portrait page to print and sign, and one
+// line to send. Every value is escaped and the page loads nothing: the text comes from shared
+// documents, and a printed page must never run anything. Long rounds are clipped with a count
+// of what was left out, so the page stays one page and says that there is more.
+
+/** The words of the record, translated by the caller (core/ has no l10n of its own). `{0}` is replaced. */
+export interface RecordLabels {
+  readonly title: string;
+  readonly developmental: string;
+  readonly plan: string;
+  readonly teacher: string;
+  readonly school: string;
+  readonly className: string;
+  readonly date: string;
+  readonly observers: string;
+  readonly focusQuestions: string;
+  readonly feedback: string;
+  readonly focus: Readonly<Record<FocusArea, string>>;
+  readonly kind: Readonly<Record<FeedbackKind, string>>;
+  readonly resolved: string;
+  readonly outdated: string;
+  readonly noFeedback: string;
+  /** `{0}` how many were left out */
+  readonly more: string;
+  /** `{0}` how many replies were left out */
+  readonly moreReplies: string;
+  readonly discussion: string;
+  readonly discussionPart: Readonly<Record<DiscussionPart, string>>;
+  readonly nothingWritten: string;
+  readonly nextSteps: string;
+  readonly step: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly supporter: string;
+  readonly status: string;
+  readonly open: string;
+  readonly done: string;
+  readonly overdue: string;
+  readonly noSteps: string;
+  readonly cycles: string;
+  readonly cycle: string;
+  readonly taughtOn: string;
+  readonly note: string;
+  readonly signatures: string;
+  readonly signTeacher: string;
+  readonly signObservers: string;
+  readonly signDate: string;
+  /** The one-line summary: `{0}` date, `{1}` teacher, `{2}` class. */
+  readonly summaryHead: string;
+  /** Per kind, `{0}` the count: [one, more than one]. */
+  readonly summaryCount: Readonly<Record<FeedbackKind, readonly [string, string]>>;
+  readonly summaryNoFeedback: string;
+  /** `{0}` step, `{1}` owner, `{2}` due date */
+  readonly summaryNext: string;
+  /** `{0}` how many more open steps */
+  readonly summaryMoreSteps: string;
+  readonly summaryAllDone: string;
+  readonly summaryDevelopmental: string;
+  /** Short month names, January first, for dates in the summary. */
+  readonly months: readonly string[];
+}
+
+export const ENGLISH_RECORD_LABELS: RecordLabels = {
+  title: 'Lesson observation record',
+  developmental: 'Developmental — not for appraisal',
+  plan: 'Lesson plan',
+  teacher: 'Teacher',
+  school: 'School',
+  className: 'Class',
+  date: 'Date',
+  observers: 'Observers',
+  focusQuestions: 'Focus questions',
+  feedback: 'Feedback',
+  focus: {
+    content: 'Content knowledge',
+    pedagogy: 'Pedagogy',
+    pck: 'Pedagogical content knowledge',
+    learners: 'Learners',
+    resources: 'Resources',
+    assessment: 'Assessment',
+  },
+  kind: { evidence: 'Evidence', strength: 'Strength', suggestion: 'Suggestion', question: 'Question' },
+  resolved: 'resolved',
+  outdated: 'the plan text has changed since',
+  noFeedback: 'No feedback recorded.',
+  more: '… and {0} more',
+  moreReplies: '+{0} more replies',
+  discussion: 'Post-lesson discussion',
+  discussionPart: { teacher: 'Teacher reflects', planners: 'Planners', observers: 'Observers' },
+  nothingWritten: '—',
+  nextSteps: 'Next steps',
+  step: 'Step',
+  owner: 'Owner',
+  due: 'Due',
+  supporter: 'Supported by',
+  status: 'Status / outcome',
+  open: 'open',
+  done: 'done',
+  overdue: 'overdue',
+  noSteps: 'No next steps agreed.',
+  cycles: 'Lesson study cycles',
+  cycle: 'Cycle',
+  taughtOn: 'Taught on',
+  note: 'Note',
+  signatures: 'Signatures',
+  signTeacher: 'Teacher',
+  signObservers: 'Observers',
+  signDate: 'Date',
+  summaryHead: 'Obs {0} {1} {2}',
+  summaryCount: {
+    strength: ['{0} strength', '{0} strengths'],
+    suggestion: ['{0} suggestion', '{0} suggestions'],
+    question: ['{0} question', '{0} questions'],
+    evidence: ['{0} evidence note', '{0} evidence notes'],
+  },
+  summaryNoFeedback: 'no feedback yet',
+  summaryNext: 'Next: {0} ({1}, {2})',
+  summaryMoreSteps: '+{0} more',
+  summaryAllDone: 'All next steps done.',
+  summaryDevelopmental: 'Developmental.',
+  months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+export interface RoundRecordInput {
+  readonly round: RoundInfo;
+  /** member id -> name */
+  readonly names: ReadonlyMap<string, string>;
+  readonly planTitle: string;
+  readonly threads: readonly ThreadView[];
+  /** By thread id; a thread whose anchor is outdated is marked so. */
+  readonly resolved: ReadonlyMap<string, ResolvedAnchor>;
+  readonly discussion: Record<DiscussionPart, string>;
+  readonly steps: readonly NextStepView[];
+  readonly cycles: readonly CycleView[];
+  /** Translated words; English for any left out. */
+  readonly labels?: Partial<RecordLabels>;
+  /** YYYY-MM-DD: when given, open steps due before it are marked overdue. */
+  readonly today?: string;
+}
+
+/** How much of a long round fits on one page. */
+export const RECORD_LIMITS = {
+  threads: 8,
+  repliesPerThread: 2,
+  commentChars: 280,
+  quoteChars: 120,
+  discussionChars: 500,
+  steps: 8,
+  stepChars: 160,
+  cycles: 4,
+  noteChars: 160,
+  focusQuestions: 4,
+} as const;
+
+export const ROUND_RECORD_CSS = `
+@page { size: A4; margin: 12mm; }
+html, body { margin: 0; padding: 0; }
+body { font: 8.5pt/1.3 "Segoe UI", "Noto Sans", "Noto Nastaliq Urdu", Arial, sans-serif; color: #000; background: #fff; }
+.cl-page { max-height: 273mm; overflow: hidden; }
+h1 { font-size: 13pt; margin: 0 0 3pt; } h2 { font-size: 10pt; margin: 6pt 0 2pt; border-bottom: 1px solid #999; page-break-after: avoid; }
+h3 { font-size: 8.5pt; margin: 3pt 0 1pt; }
+.cl-developmental { border: 2px solid #000; font-size: 11pt; font-weight: 700; text-align: center; padding: 2pt; margin: 0 0 4pt; }
+.cl-meta { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1pt 10pt; margin: 0; }
+.cl-meta dt { font-size: 7pt; text-transform: uppercase; color: #444; } .cl-meta dd { margin: 0; overflow-wrap: anywhere; }
+ol, ul { margin: 0; padding-left: 12pt; }
+.cl-thread { margin: 0 0 3pt; page-break-inside: avoid; }
+.cl-kind { font-size: 7pt; font-weight: 700; text-transform: uppercase; border: 1px solid #000; padding: 0 2pt; }
+.cl-quote { font-style: italic; } .cl-flag { font-size: 7pt; color: #444; }
+.cl-comment, .cl-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.cl-author { font-weight: 600; } .cl-more { color: #444; font-style: italic; margin: 1pt 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #666; padding: 1pt 3pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { background: #eee; font-weight: 600; } tr { page-break-inside: avoid; }
+.cl-signatures { display: flex; gap: 10mm; margin-top: 16pt; }
+.cl-signatures div { flex: 1; border-top: 1px solid #000; padding-top: 2pt; font-size: 7.5pt; }
+`;
+
+const fill = (template: string, ...values: (string | number)[]) =>
+  template.replace(/\{(\d)\}/g, (whole, i: string) => {
+    const v = values[Number(i)];
+    return v === undefined ? whole : String(v);
+  });
+
+const graphemes: ((s: string) => string[]) | undefined =
+  typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
+    ? (s) =>
+        Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment)
+    : undefined;
+
+/** Length in Unicode code points (what an SMS counts, near enough; never half an emoji). */
+export function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * `s` cut to at most `max` code points, ending in "…" when cut. Cuts fall between whole
+ * characters as a reader sees them (an emoji with its modifiers, a letter with its marks)
+ * where the runtime can tell, and never inside a surrogate pair.
+ */
+export function clip(s: string, max: number): string {
+  if (codePoints(s) <= max) return s;
+  if (max <= 0) return '';
+  const units = graphemes ? graphemes(s) : Array.from(s);
+  let out = '';
+  let used = 0;
+  for (const unit of units) {
+    const n = codePoints(unit);
+    if (used + n > max - 1) break;
+    out += unit;
+    used += n;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function labelsOf(input: RoundRecordInput): RecordLabels {
+  return { ...ENGLISH_RECORD_LABELS, ...input.labels };
+}
+
+function nameOf(input: RoundRecordInput, id: string): string {
+  return input.names.get(id) ?? id;
+}
+
+/** Takes threads in turn from each focus area, so a long round still shows every area it touched. */
+function pickThreads(threads: readonly ThreadView[], limit: number): Map<FocusArea, ThreadView[]> {
+  const queues = new Map<FocusArea, ThreadView[]>(
+    FOCUS_AREAS.map((f) => [
+      f,
+      threads.filter((t) => t.focus === f).sort((a, b) => a.createdAt - b.createdAt),
+    ]),
+  );
+  const picked = new Map<FocusArea, ThreadView[]>(FOCUS_AREAS.map((f) => [f, []]));
+  let left = limit;
+  for (let round = 0; left > 0; round++) {
+    let any = false;
+    for (const f of FOCUS_AREAS) {
+      const t = queues.get(f)![round];
+      if (!t || left === 0) continue;
+      picked.get(f)!.push(t);
+      left--;
+      any = true;
+    }
+    if (!any) break;
+  }
+  return picked;
+}
+
+function threadHtml(input: RoundRecordInput, t: ThreadView, l: RecordLabels): string {
+  const flags: string[] = [];
+  if (t.resolved) flags.push(l.resolved);
+  if (input.resolved.get(t.id)?.state === 'outdated') flags.push(l.outdated);
+  const flag = flags.length ? ` <span class="cl-flag">(${escapeHtml(flags.join('; '))})</span>` : '';
+  const [first, ...replies] = t.comments;
+  const shown = first ? [first, ...replies.slice(0, RECORD_LIMITS.repliesPerThread)] : [];
+  const comments = shown
+    .map(
+      (c) =>
+        `<p class="cl-comment" dir="auto"><span class="cl-author">${escapeHtml(c.author.name)}:</span> ${escapeHtml(clip(c.body.trim(), RECORD_LIMITS.commentChars))}</p>`,
+    )
+    .join('');
+  const hidden = replies.length - RECORD_LIMITS.repliesPerThread;
+  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.moreReplies, hidden))}</p>` : '';
+  return `<div class="cl-thread"><span class="cl-kind">${escapeHtml(l.kind[t.kind])}</span> <span class="cl-quote" dir="auto">“${escapeHtml(clip(oneLine(t.quote), RECORD_LIMITS.quoteChars))}”</span>${flag}${comments}${more}</div>`;
+}
+
+function feedbackHtml(input: RoundRecordInput, l: RecordLabels): string {
+  if (input.threads.length === 0) return `<p>${escapeHtml(l.noFeedback)}</p>`;
+  const picked = pickThreads(input.threads, RECORD_LIMITS.threads);
+  const groups = FOCUS_AREAS.filter((f) => picked.get(f)!.length > 0).map(
+    (f) =>
+      `<section class="cl-focus"><h3>${escapeHtml(l.focus[f])}</h3>${picked
+        .get(f)!
+        .map((t) => threadHtml(input, t, l))
+        .join('')}</section>`,
+  );
+  const hidden = input.threads.length - Math.min(input.threads.length, RECORD_LIMITS.threads);
+  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
+  return groups.join('') + more;
+}
+
+function headerHtml(input: RoundRecordInput, l: RecordLabels): string {
+  const r = input.round;
+  const cells: [string, string][] = [
+    [l.teacher, nameOf(input, r.teacher)],
+    [l.school, nameOf(input, r.school)],
+    [l.className, r.className],
+    [l.date, r.date],
+    [l.observers, r.observers.map((o) => nameOf(input, o)).join(', ')],
+  ];
+  const meta = cells
+    .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd dir="auto">${escapeHtml(v)}</dd></div>`)
+    .join('');
+  const questions = r.focusQuestions
+    .filter((q) => q.trim() !== '')
+    .slice(0, RECORD_LIMITS.focusQuestions)
+    .map((q) => `<li dir="auto">${escapeHtml(clip(oneLine(q), 200))}</li>`)
+    .join('');
+  const focus = questions ? `<h3>${escapeHtml(l.focusQuestions)}</h3><ol>${questions}</ol>` : '';
+  const banner = r.developmental ? `<p class="cl-developmental">${escapeHtml(l.developmental)}</p>` : '';
+  return `<header>${banner}<h1 dir="auto">${escapeHtml(l.title)}: ${escapeHtml(input.planTitle)}</h1><dl class="cl-meta">${meta}</dl>${focus}</header>`;
+}
+
+function discussionHtml(input: RoundRecordInput, l: RecordLabels): string {
+  return DISCUSSION_PARTS.map((part) => {
+    const text = input.discussion[part]?.trim() ?? '';
+    const body = text === '' ? l.nothingWritten : clip(text, RECORD_LIMITS.discussionChars);
+    return `<h3>${escapeHtml(l.discussionPart[part])}</h3><p class="cl-text" dir="auto">${escapeHtml(body)}</p>`;
+  }).join('');
+}
+
+function stepsHtml(input: RoundRecordInput, l: RecordLabels): string {
+  if (input.steps.length === 0) return `<p>${escapeHtml(l.noSteps)}</p>`;
+  const head = [l.step, l.owner, l.due, l.supporter, l.status]
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
+    .join('');
+  const rows = input.steps.slice(0, RECORD_LIMITS.steps).map((s) => {
+    let status = s.status === 'done' ? l.done : l.open;
+    if (s.status === 'done' && s.outcome) status += `: ${clip(oneLine(s.outcome), RECORD_LIMITS.stepChars)}`;
+    if (input.today && isOverdue(s, input.today)) status += ` (${l.overdue})`;
+    const cells = [
+      clip(oneLine(s.text), RECORD_LIMITS.stepChars),
+      s.owner.name,
+      s.due,
+      s.supporter?.name ?? '',
+      status,
+    ];
+    return `<tr>${cells.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`;
+  });
+  const hidden = input.steps.length - rows.length;
+  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
+  return `<table><colgroup><col style="width:38%"><col style="width:15%"><col style="width:11%"><col style="width:14%"><col style="width:22%"></colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+}
+
+function cyclesHtml(input: RoundRecordInput, l: RecordLabels): string {
+  if (input.cycles.length === 0) return '';
+  const head = [l.cycle, l.taughtOn, l.school, l.teacher, l.note]
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
+    .join('');
+  const rows = input.cycles.slice(0, RECORD_LIMITS.cycles).map((c) => {
+    const cells = [
+      String(c.n),
+      c.taughtOn,
+      nameOf(input, c.school),
+      c.teacher.name,
+      clip(oneLine(c.note), RECORD_LIMITS.noteChars),
+    ];
+    return `<tr>${cells.map((v) => `<td dir="auto">${escapeHtml(v)}</td>`).join('')}</tr>`;
+  });
+  const hidden = input.cycles.length - rows.length;
+  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
+  return `<h2>${escapeHtml(l.cycles)}</h2><table><colgroup><col style="width:8%"><col style="width:14%"><col style="width:20%"><col style="width:18%"><col style="width:40%"></colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+}
+
+/** A complete HTML document: one A4 portrait page to print, sign and file, or open in any browser. */
+export function roundRecordHtml(input: RoundRecordInput): string {
+  const l = labelsOf(input);
+  const signatures = [l.signTeacher, l.signObservers, l.signDate]
+    .map((s) => `<div>${escapeHtml(s)}</div>`)
+    .join('');
+  const body = [
+    headerHtml(input, l),
+    `<h2>${escapeHtml(l.feedback)}</h2>${feedbackHtml(input, l)}`,
+    `<h2>${escapeHtml(l.discussion)}</h2>${discussionHtml(input, l)}`,
+    `<h2>${escapeHtml(l.nextSteps)}</h2>${stepsHtml(input, l)}`,
+    cyclesHtml(input, l),
+    `<h2>${escapeHtml(l.signatures)}</h2><div class="cl-signatures">${signatures}</div>`,
+  ].join('\n');
+  const title = escapeHtml(`${l.title}: ${input.planTitle}`);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>${ROUND_RECORD_CSS}</style></head><body><main class="cl-page">\n${body}\n</main></body></html>`;
+}
+
+function shortDate(date: string, l: RecordLabels): string {
+  if (!isIsoDate(date)) return date;
+  const month = l.months[Number(date.slice(5, 7)) - 1];
+  return month ? `${Number(date.slice(8, 10))} ${month}` : date;
+}
+
+const firstWord = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+/** Open steps, the soonest due first: the one to mention is the one that needs doing next. */
+function openSteps(steps: readonly NextStepView[]): NextStepView[] {
+  return steps
+    .filter((s) => s.status === 'open')
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.createdAt - b.createdAt));
+}
+
+/**
+ * One line for SMS or WhatsApp, at most `maxLength` code points: who was observed when, how
+ * much feedback of which kind, the next open step with its owner and date, and whether the
+ * round is developmental. When it is too long, the step text is shortened first, then names,
+ * then the rest; the counts and "developmental" are the last to go.
+ */
+export function roundSummary(input: RoundRecordInput, maxLength = 160): string {
+  const l = labelsOf(input);
+  const r = input.round;
+  const counts = FEEDBACK_KINDS.map((k) => [k, input.threads.filter((t) => t.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => SUMMARY_KIND_ORDER.indexOf(a) - SUMMARY_KIND_ORDER.indexOf(b))
+    .map(([k, n]) => fill(l.summaryCount[k][n === 1 ? 0 : 1], n));
+  const feedback = counts.length > 0 ? counts.join(', ') : l.summaryNoFeedback;
+  const open = openSteps(input.steps);
+  const next = open[0];
+  const dev = r.developmental ? ` ${l.summaryDevelopmental}` : '';
+  const teacherName = oneLine(nameOf(input, r.teacher));
+  const className = oneLine(r.className);
+
+  const compose = (o: { stepChars: number; short: boolean; more: boolean; step: boolean }): string => {
+    const who = o.short ? clip(firstWord(teacherName), 16) : teacherName;
+    const head = oneLine(
+      fill(l.summaryHead, shortDate(r.date, l), who, o.short ? clip(className, 12) : className),
+    );
+    let line = `${head}: ${feedback}.`;
+    if (next && o.step) {
+      const owner = o.short ? clip(firstWord(next.owner.name), 16) : oneLine(next.owner.name);
+      const text = clip(oneLine(next.text), o.stepChars);
+      line += ` ${fill(l.summaryNext, text, owner, shortDate(next.due, l))}`;
+      line += o.more && open.length > 1 ? ` ${fill(l.summaryMoreSteps, open.length - 1)}.` : '.';
+    } else if (!next && input.steps.length > 0) {
+      line += ` ${l.summaryAllDone}`;
+    }
+    return line + dev;
+  };
+  const fits = (s: string) => codePoints(s) <= maxLength;
+  const MIN_STEP = 12;
+  const stepLength = next ? codePoints(oneLine(next.text)) : 0;
+  for (const short of [false, true]) {
+    for (const more of [true, false]) {
+      // The longest step text that still fits, found by what the rest of the line takes.
+      const rest = codePoints(compose({ stepChars: 0, short, more, step: true }));
+      const room = Math.min(stepLength, maxLength - rest);
+      if (room >= Math.min(MIN_STEP, stepLength)) {
+        const line = compose({ stepChars: room, short, more, step: true });
+        if (fits(line)) return line;
+      }
+    }
+  }
+  const withoutStep = compose({ stepChars: 0, short: true, more: false, step: false });
+  if (fits(withoutStep)) return withoutStep;
+  const devLength = codePoints(dev);
+  if (maxLength > devLength + 8)
+    return clip(withoutStep.slice(0, withoutStep.length - dev.length), maxLength - devLength) + dev;
+  return clip(withoutStep, maxLength);
+}
+
+/** Strengths first: the teacher reads what went well before what to change. */
+const SUMMARY_KIND_ORDER: readonly FeedbackKind[] = ['strength', 'suggestion', 'question', 'evidence'];
