@@ -13,7 +13,7 @@ export function databasePath(dataDir: string): string {
 }
 
 // Each entry upgrades the schema by one version; never edit a released entry, append a new one.
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE doc_updates (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
   CREATE INDEX doc_updates_by_doc ON doc_updates (doc, id);
