@@ -24,5 +24,6 @@ export {
   type NewThread,
   readThreads,
   replyToThread,
+  setThreadFocus,
   setThreadResolved,
 } from './threads';

@@ -157,7 +157,20 @@ export interface RoundRecordInput {
 }
 
 /** How much of a long round fits on one page. */
-export const RECORD_LIMITS = {
+export interface RecordLimits {
+  readonly threads: number;
+  readonly repliesPerThread: number;
+  readonly commentChars: number;
+  readonly quoteChars: number;
+  readonly discussionChars: number;
+  readonly steps: number;
+  readonly stepChars: number;
+  readonly cycles: number;
+  readonly noteChars: number;
+  readonly focusQuestions: number;
+}
+
+export const RECORD_LIMITS: RecordLimits = {
   threads: 8,
   repliesPerThread: 2,
   commentChars: 280,
@@ -168,13 +181,30 @@ export const RECORD_LIMITS = {
   cycles: 4,
   noteChars: 160,
   focusQuestions: 4,
-} as const;
+};
+
+/** When feedback would be squeezed to a few threads, the other sections give up some room. */
+const COMPACT_LIMITS: RecordLimits = {
+  ...RECORD_LIMITS,
+  repliesPerThread: 1,
+  commentChars: 200,
+  discussionChars: 240,
+  steps: 5,
+  stepChars: 100,
+  cycles: 3,
+  noteChars: 100,
+  focusQuestions: 3,
+};
+
+/** Fewer threads than this on the page (when there are more) makes the record compact. */
+const MIN_THREADS = 4;
 
 export const ROUND_RECORD_CSS = `
 @page { size: A4; margin: 12mm; }
 html, body { margin: 0; padding: 0; }
 body { font: 8.5pt/1.3 "Segoe UI", "Noto Sans", "Noto Nastaliq Urdu", Arial, sans-serif; color: #000; background: #fff; }
-.cl-page { max-height: 273mm; overflow: hidden; }
+.cl-page { height: 270mm; display: flex; flex-direction: column; overflow: hidden; }
+.cl-content { flex: 1 1 auto; min-height: 0; overflow: hidden; } .cl-page > footer { flex: none; }
 h1 { font-size: 13pt; margin: 0 0 3pt; } h2 { font-size: 10pt; margin: 6pt 0 2pt; border-bottom: 1px solid #999; page-break-after: avoid; }
 h3 { font-size: 8.5pt; margin: 3pt 0 1pt; }
 .cl-developmental { border: 2px solid #000; font-size: 11pt; font-weight: 700; text-align: center; padding: 2pt; margin: 0 0 4pt; }
@@ -189,7 +219,7 @@ ol, ul { margin: 0; padding-left: 12pt; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #666; padding: 1pt 3pt; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #eee; font-weight: 600; } tr { page-break-inside: avoid; }
-.cl-signatures { display: flex; gap: 10mm; margin-top: 16pt; }
+.cl-signatures { display: flex; gap: 10mm; margin-top: 18pt; }
 .cl-signatures div { flex: 1; border-top: 1px solid #000; padding-top: 2pt; font-size: 7.5pt; }
 `;
 
@@ -266,40 +296,71 @@ function pickThreads(threads: readonly ThreadView[], limit: number): Map<FocusAr
   return picked;
 }
 
-function threadHtml(input: RoundRecordInput, t: ThreadView, l: RecordLabels): string {
+// Each block says roughly how many lines of print it takes (about 120 characters a line at
+// 8.5pt across A4 less its margins), so that the page can leave out threads, the least
+// compressible part, until everything else still fits. The page also clips at its bottom edge,
+// keeping the signature lines, as a last resort if the estimate is wrong.
+const CHARS_PER_LINE = 120;
+const PAGE_LINES = 68;
+const SIGNATURE_LINES = 5;
+const HEADING_LINES = 2;
+const linesOf = (text: string, width = 1) =>
+  Math.max(1, Math.ceil(codePoints(text) / (CHARS_PER_LINE * width)));
+
+interface Block {
+  readonly html: string;
+  readonly lines: number;
+}
+
+type Shown = Block & { readonly shown: number };
+
+function threadBlock(input: RoundRecordInput, t: ThreadView, l: RecordLabels, lim: RecordLimits): Block {
   const flags: string[] = [];
   if (t.resolved) flags.push(l.resolved);
   if (input.resolved.get(t.id)?.state === 'outdated') flags.push(l.outdated);
   const flag = flags.length ? ` <span class="cl-flag">(${escapeHtml(flags.join('; '))})</span>` : '';
   const [first, ...replies] = t.comments;
-  const shown = first ? [first, ...replies.slice(0, RECORD_LIMITS.repliesPerThread)] : [];
+  const shown = first ? [first, ...replies.slice(0, lim.repliesPerThread)] : [];
+  let lines = 1.3;
   const comments = shown
-    .map(
-      (c) =>
-        `<p class="cl-comment" dir="auto"><span class="cl-author">${escapeHtml(c.author.name)}:</span> ${escapeHtml(clip(c.body.trim(), RECORD_LIMITS.commentChars))}</p>`,
-    )
+    .map((c) => {
+      const body = clip(c.body.trim(), lim.commentChars);
+      lines += linesOf(`${c.author.name}: ${body}`);
+      return `<p class="cl-comment" dir="auto"><span class="cl-author">${escapeHtml(c.author.name)}:</span> ${escapeHtml(body)}</p>`;
+    })
     .join('');
-  const hidden = replies.length - RECORD_LIMITS.repliesPerThread;
+  const hidden = replies.length - lim.repliesPerThread;
   const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.moreReplies, hidden))}</p>` : '';
-  return `<div class="cl-thread"><span class="cl-kind">${escapeHtml(l.kind[t.kind])}</span> <span class="cl-quote" dir="auto">“${escapeHtml(clip(oneLine(t.quote), RECORD_LIMITS.quoteChars))}”</span>${flag}${comments}${more}</div>`;
+  if (hidden > 0) lines += 1;
+  const quote = escapeHtml(clip(oneLine(t.quote), lim.quoteChars));
+  return {
+    html: `<div class="cl-thread"><span class="cl-kind">${escapeHtml(l.kind[t.kind])}</span> <span class="cl-quote" dir="auto">“${quote}”</span>${flag}${comments}${more}</div>`,
+    lines,
+  };
 }
 
-function feedbackHtml(input: RoundRecordInput, l: RecordLabels): string {
-  if (input.threads.length === 0) return `<p>${escapeHtml(l.noFeedback)}</p>`;
-  const picked = pickThreads(input.threads, RECORD_LIMITS.threads);
-  const groups = FOCUS_AREAS.filter((f) => picked.get(f)!.length > 0).map(
-    (f) =>
-      `<section class="cl-focus"><h3>${escapeHtml(l.focus[f])}</h3>${picked
-        .get(f)!
-        .map((t) => threadHtml(input, t, l))
-        .join('')}</section>`,
-  );
-  const hidden = input.threads.length - Math.min(input.threads.length, RECORD_LIMITS.threads);
-  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
-  return groups.join('') + more;
+/** Feedback grouped by focus area: as many threads as fit in `budget` lines (at least one). */
+function feedbackBlock(input: RoundRecordInput, l: RecordLabels, lim: RecordLimits, budget: number): Shown {
+  if (input.threads.length === 0) return { html: `<p>${escapeHtml(l.noFeedback)}</p>`, lines: 1, shown: 0 };
+  let block: Shown = { html: '', lines: 0, shown: 0 };
+  for (let limit = Math.min(input.threads.length, lim.threads); limit >= 1; limit--) {
+    const picked = pickThreads(input.threads, limit);
+    let lines = 0;
+    const groups = FOCUS_AREAS.filter((f) => picked.get(f)!.length > 0).map((f) => {
+      const threads = picked.get(f)!.map((t) => threadBlock(input, t, l, lim));
+      lines += 1.3 + threads.reduce((n, t) => n + t.lines, 0);
+      return `<section class="cl-focus"><h3>${escapeHtml(l.focus[f])}</h3>${threads.map((t) => t.html).join('')}</section>`;
+    });
+    const hidden = input.threads.length - limit;
+    if (hidden > 0) lines += 1;
+    const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
+    block = { html: groups.join('') + more, lines, shown: limit };
+    if (lines <= budget) break;
+  }
+  return block;
 }
 
-function headerHtml(input: RoundRecordInput, l: RecordLabels): string {
+function headerBlock(input: RoundRecordInput, l: RecordLabels, lim: RecordLimits): Block {
   const r = input.round;
   const cells: [string, string][] = [
     [l.teacher, nameOf(input, r.teacher)],
@@ -311,65 +372,98 @@ function headerHtml(input: RoundRecordInput, l: RecordLabels): string {
   const meta = cells
     .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd dir="auto">${escapeHtml(v)}</dd></div>`)
     .join('');
+  let lines = 2 + 4 + (r.developmental ? 2 : 0);
   const questions = r.focusQuestions
     .filter((q) => q.trim() !== '')
-    .slice(0, RECORD_LIMITS.focusQuestions)
-    .map((q) => `<li dir="auto">${escapeHtml(clip(oneLine(q), 200))}</li>`)
+    .slice(0, lim.focusQuestions)
+    .map((q) => {
+      const text = clip(oneLine(q), 200);
+      lines += linesOf(text);
+      return `<li dir="auto">${escapeHtml(text)}</li>`;
+    })
     .join('');
+  if (questions) lines += 1.3;
   const focus = questions ? `<h3>${escapeHtml(l.focusQuestions)}</h3><ol>${questions}</ol>` : '';
   const banner = r.developmental ? `<p class="cl-developmental">${escapeHtml(l.developmental)}</p>` : '';
-  return `<header>${banner}<h1 dir="auto">${escapeHtml(l.title)}: ${escapeHtml(input.planTitle)}</h1><dl class="cl-meta">${meta}</dl>${focus}</header>`;
+  return {
+    html: `<header>${banner}<h1 dir="auto">${escapeHtml(l.title)}: ${escapeHtml(input.planTitle)}</h1><dl class="cl-meta">${meta}</dl>${focus}</header>`,
+    lines,
+  };
 }
 
-function discussionHtml(input: RoundRecordInput, l: RecordLabels): string {
-  return DISCUSSION_PARTS.map((part) => {
+function discussionBlock(input: RoundRecordInput, l: RecordLabels, lim: RecordLimits): Block {
+  let lines = HEADING_LINES;
+  const html = DISCUSSION_PARTS.map((part) => {
     const text = input.discussion[part]?.trim() ?? '';
-    const body = text === '' ? l.nothingWritten : clip(text, RECORD_LIMITS.discussionChars);
+    const body = text === '' ? l.nothingWritten : clip(text, lim.discussionChars);
+    lines += 1.3 + body.split('\n').reduce((n, line) => n + linesOf(line), 0);
     return `<h3>${escapeHtml(l.discussionPart[part])}</h3><p class="cl-text" dir="auto">${escapeHtml(body)}</p>`;
   }).join('');
+  return { html: `<h2>${escapeHtml(l.discussion)}</h2>${html}`, lines };
 }
 
-function stepsHtml(input: RoundRecordInput, l: RecordLabels): string {
-  if (input.steps.length === 0) return `<p>${escapeHtml(l.noSteps)}</p>`;
-  const head = [l.step, l.owner, l.due, l.supporter, l.status]
-    .map((h) => `<th>${escapeHtml(h)}</th>`)
+/** A table whose columns have the given share of the width; rows are plain text. */
+function tableBlock(
+  heads: readonly string[],
+  widths: readonly number[],
+  rows: readonly string[][],
+  more: string,
+): Block {
+  let lines = HEADING_LINES + 1.5 + (more ? 1 : 0);
+  const cols = widths.map((w) => `<col style="width:${Math.round(w * 100)}%">`).join('');
+  const head = heads.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows
+    .map((cells) => {
+      lines += 0.2 + Math.max(...cells.map((c, i) => linesOf(c, widths[i]!)));
+      return `<tr>${cells.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`;
+    })
     .join('');
-  const rows = input.steps.slice(0, RECORD_LIMITS.steps).map((s) => {
+  const after = more ? `<p class="cl-more">${escapeHtml(more)}</p>` : '';
+  return {
+    html: `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${after}`,
+    lines,
+  };
+}
+
+function stepsBlock(input: RoundRecordInput, l: RecordLabels, lim: RecordLimits): Block {
+  const heading = `<h2>${escapeHtml(l.nextSteps)}</h2>`;
+  if (input.steps.length === 0)
+    return { html: `${heading}<p>${escapeHtml(l.noSteps)}</p>`, lines: HEADING_LINES + 1 };
+  const rows = input.steps.slice(0, lim.steps).map((s) => {
     let status = s.status === 'done' ? l.done : l.open;
-    if (s.status === 'done' && s.outcome) status += `: ${clip(oneLine(s.outcome), RECORD_LIMITS.stepChars)}`;
+    if (s.status === 'done' && s.outcome) status += `: ${clip(oneLine(s.outcome), lim.stepChars)}`;
     if (input.today && isOverdue(s, input.today)) status += ` (${l.overdue})`;
-    const cells = [
-      clip(oneLine(s.text), RECORD_LIMITS.stepChars),
-      s.owner.name,
-      s.due,
-      s.supporter?.name ?? '',
-      status,
-    ];
-    return `<tr>${cells.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`;
+    return [clip(oneLine(s.text), lim.stepChars), s.owner.name, s.due, s.supporter?.name ?? '', status];
   });
   const hidden = input.steps.length - rows.length;
-  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
-  return `<table><colgroup><col style="width:38%"><col style="width:15%"><col style="width:11%"><col style="width:14%"><col style="width:22%"></colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+  const table = tableBlock(
+    [l.step, l.owner, l.due, l.supporter, l.status],
+    [0.38, 0.15, 0.11, 0.14, 0.22],
+    rows,
+    hidden > 0 ? fill(l.more, hidden) : '',
+  );
+  return { html: heading + table.html, lines: table.lines };
 }
 
-function cyclesHtml(input: RoundRecordInput, l: RecordLabels): string {
-  if (input.cycles.length === 0) return '';
-  const head = [l.cycle, l.taughtOn, l.school, l.teacher, l.note]
-    .map((h) => `<th>${escapeHtml(h)}</th>`)
-    .join('');
-  const rows = input.cycles.slice(0, RECORD_LIMITS.cycles).map((c) => {
-    const cells = [
+function cyclesBlock(input: RoundRecordInput, l: RecordLabels, lim: RecordLimits): Block {
+  if (input.cycles.length === 0) return { html: '', lines: 0 };
+  const rows = input.cycles
+    .slice(0, lim.cycles)
+    .map((c) => [
       String(c.n),
       c.taughtOn,
       nameOf(input, c.school),
       c.teacher.name,
-      clip(oneLine(c.note), RECORD_LIMITS.noteChars),
-    ];
-    return `<tr>${cells.map((v) => `<td dir="auto">${escapeHtml(v)}</td>`).join('')}</tr>`;
-  });
+      clip(oneLine(c.note), lim.noteChars),
+    ]);
   const hidden = input.cycles.length - rows.length;
-  const more = hidden > 0 ? `<p class="cl-more">${escapeHtml(fill(l.more, hidden))}</p>` : '';
-  return `<h2>${escapeHtml(l.cycles)}</h2><table><colgroup><col style="width:8%"><col style="width:14%"><col style="width:20%"><col style="width:18%"><col style="width:40%"></colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
+  const table = tableBlock(
+    [l.cycle, l.taughtOn, l.school, l.teacher, l.note],
+    [0.08, 0.14, 0.2, 0.18, 0.4],
+    rows,
+    hidden > 0 ? fill(l.more, hidden) : '',
+  );
+  return { html: `<h2>${escapeHtml(l.cycles)}</h2>${table.html}`, lines: table.lines };
 }
 
 /** A complete HTML document: one A4 portrait page to print, sign and file, or open in any browser. */
@@ -378,16 +472,25 @@ export function roundRecordHtml(input: RoundRecordInput): string {
   const signatures = [l.signTeacher, l.signObservers, l.signDate]
     .map((s) => `<div>${escapeHtml(s)}</div>`)
     .join('');
-  const body = [
-    headerHtml(input, l),
-    `<h2>${escapeHtml(l.feedback)}</h2>${feedbackHtml(input, l)}`,
-    `<h2>${escapeHtml(l.discussion)}</h2>${discussionHtml(input, l)}`,
-    `<h2>${escapeHtml(l.nextSteps)}</h2>${stepsHtml(input, l)}`,
-    cyclesHtml(input, l),
-    `<h2>${escapeHtml(l.signatures)}</h2><div class="cl-signatures">${signatures}</div>`,
-  ].join('\n');
+  let fixed: Block[] = [];
+  let feedback: Shown = { html: '', lines: 0, shown: 0 };
+  for (const lim of [RECORD_LIMITS, COMPACT_LIMITS]) {
+    fixed = [
+      headerBlock(input, l, lim),
+      discussionBlock(input, l, lim),
+      stepsBlock(input, l, lim),
+      cyclesBlock(input, l, lim),
+    ];
+    const budget = PAGE_LINES - SIGNATURE_LINES - HEADING_LINES - fixed.reduce((n, b) => n + b.lines, 0);
+    feedback = feedbackBlock(input, l, lim, budget);
+    if (feedback.shown >= Math.min(MIN_THREADS, input.threads.length)) break;
+  }
+  const [header, discussion, steps, cycles] = fixed.map((b) => b.html);
+  const body = [header, `<h2>${escapeHtml(l.feedback)}</h2>${feedback.html}`, discussion, steps, cycles].join(
+    '\n',
+  );
   const title = escapeHtml(`${l.title}: ${input.planTitle}`);
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>${ROUND_RECORD_CSS}</style></head><body><main class="cl-page">\n${body}\n</main></body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>${ROUND_RECORD_CSS}</style></head><body><main class="cl-page"><div class="cl-content">\n${body}\n</div><footer><h2>${escapeHtml(l.signatures)}</h2><div class="cl-signatures">${signatures}</div></footer></main></body></html>`;
 }
 
 function shortDate(date: string, l: RecordLabels): string {

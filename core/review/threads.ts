@@ -193,6 +193,18 @@ export function setThreadResolved(
   review.transact(() => thread.set('resolution', resolved ? { by: who } : null), origin);
 }
 
+/** Changes what a thread is about; the comments and anchor stay as they are. */
+export function setThreadFocus(
+  review: Y.Doc,
+  threadId: string,
+  focus: FocusArea,
+  origin: unknown = REVIEW_ORIGIN_LOCAL,
+): void {
+  if (!isFocus(focus)) invalid(`unknown focus area: ${String(focus)}`);
+  const thread = threadMap(review, threadId);
+  review.transact(() => thread.set('focus', focus), origin);
+}
+
 function readComment(m: Y.Map<unknown>): FeedbackComment | undefined {
   const id = m.get('id');
   const author = readPerson(m.get('author'));
