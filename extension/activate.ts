@@ -16,6 +16,7 @@ import { ClusterFileSystem } from './fs/clusterFileSystem';
 import { registerExplorerNudge } from './fs/explorerNudge';
 import { CLUSTER_SCHEME } from './fs/clusterUri';
 import { createLog } from './log';
+import { registerObservation } from './observation/registerObservation';
 import { registerPaceSetter } from './pacesetter/registerPaceSetter';
 import type { Platform } from './platform';
 import { planLabels, registerPrintPlan } from './print/printPlan';
@@ -64,6 +65,7 @@ export async function activateShared(
       registerRestorePlan(workspace),
       registerPrintPlan(context.extensionUri),
       registerPaceSetter(context, workspace, log),
+      registerObservation(context, workspace, bindings, log),
     );
     context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
     log.info(

@@ -1,11 +1,37 @@
 import type { ClusterInfo, InvitePreview, Member } from '../../core/cluster/model';
 import type { PlanSummary } from '../../core/plan/catalog';
+import type { RoundInfo } from '../../core/review/types';
+
+/** What a teacher fills in to open a round (or a leader to propose one, with `teacher`). */
+export interface RoundRequest {
+  readonly plan: string;
+  readonly observers: readonly string[];
+  readonly sharedWith?: readonly string[];
+  readonly date: string;
+  readonly className?: string;
+  readonly focusQuestions?: readonly string[];
+  readonly lessonStudy?: boolean;
+  readonly teacher?: string;
+}
+
+/** What the observed teacher may change in a round. */
+export interface RoundPatch {
+  readonly date?: string;
+  readonly className?: string;
+  readonly focusQuestions?: readonly string[];
+  readonly observers?: readonly string[];
+  readonly developmental?: boolean;
+  readonly lessonStudy?: boolean;
+  readonly status?: 'open' | 'completed';
+}
 
 /** An HTTP error from the cluster server, with the server's own explanation when it gave one. */
 export class ServerApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code (`invalid`, `forbidden`, `not-found`, …). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -51,6 +77,34 @@ export class ServerApi {
     return this.call('POST', `/api/plans/${encodeURIComponent(id)}/restore`);
   }
 
+  members(): Promise<{ members: Member[] }> {
+    return this.call('GET', '/api/members');
+  }
+
+  listRounds(): Promise<{ rounds: RoundInfo[] }> {
+    return this.call('GET', '/api/rounds');
+  }
+
+  createRound(request: RoundRequest): Promise<{ round: RoundInfo }> {
+    return this.call('POST', '/api/rounds', request);
+  }
+
+  acceptRound(id: string): Promise<{ round: RoundInfo }> {
+    return this.call('POST', `/api/rounds/${encodeURIComponent(id)}/accept`, {});
+  }
+
+  declineRound(id: string, reason?: string): Promise<{ round: RoundInfo }> {
+    return this.call('POST', `/api/rounds/${encodeURIComponent(id)}/decline`, reason ? { reason } : {});
+  }
+
+  patchRound(id: string, patch: RoundPatch): Promise<{ round: RoundInfo }> {
+    return this.call('PATCH', `/api/rounds/${encodeURIComponent(id)}`, patch);
+  }
+
+  shareRound(id: string, members: readonly string[]): Promise<{ round: RoundInfo }> {
+    return this.call('POST', `/api/rounds/${encodeURIComponent(id)}/share`, { members });
+  }
+
   /** What the server holds of a document: its state vector (base64) and the digest of its text. */
   digest(docName: string): Promise<{ stateVector: string; digest: string }> {
     return this.call('GET', `/api/docs/digest?doc=${encodeURIComponent(docName)}`);
@@ -69,8 +123,8 @@ export class ServerApi {
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
-      const reason = (parsed as { error?: string } | undefined)?.error ?? response.statusText;
-      throw new ServerApiError(response.status, reason);
+      const body = parsed as { error?: string; code?: string } | undefined;
+      throw new ServerApiError(response.status, body?.error ?? response.statusText, body?.code);
     }
     return parsed as T;
   }

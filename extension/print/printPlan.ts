@@ -31,31 +31,50 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function webviewHtml(
+/** The printable page inside a webview: the page itself, with Print and Save as HTML above it. */
+export function printPageHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
-  markdown: string,
-  planUri: string,
+  page: { readonly css: string; readonly body: string; readonly planUri?: string },
 ): string {
   const n = nonce();
   const script = webview.asWebviewUri(
     vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'print', 'main.js'),
   );
+  const planAttr = page.planUri === undefined ? '' : ` data-plan-uri="${escapeHtml(page.planUri)}"`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'nonce-${n}'; script-src 'nonce-${n}';">
 <meta property="csp-nonce" content="${n}">
-<style nonce="${n}">${PRINT_CSS}
+<style nonce="${n}">${page.css}
 .cl-toolbar { position: sticky; top: 0; display: flex; gap: 8px; align-items: center; padding: 8px 0; background: #fff; border-bottom: 1px solid #ccc; margin-bottom: 12px; }
+@media print { .cl-no-print { display: none !important; } }
 </style></head>
-<body data-plan-uri="${escapeHtml(planUri)}">
+<body${planAttr}>
 <div class="cl-toolbar cl-no-print">
   <vscode-button id="print">${escapeHtml(vscode.l10n.t('Print…'))}</vscode-button>
   <vscode-button id="save" appearance="secondary">${escapeHtml(vscode.l10n.t('Save as HTML…'))}</vscode-button>
   <span id="status" role="status"></span>
 </div>
-<main>${renderPlanHtml(markdown, planLabels())}</main>
+<main>${page.body}</main>
 <script nonce="${n}" src="${script}"></script>
 </body></html>`;
+}
+
+/** Answers the page's "Save as HTML…" by writing `standalone` where the person chooses. */
+export function saveHtmlOnRequest(panel: vscode.WebviewPanel, name: string, standalone: () => string): vscode.Disposable {
+  return panel.webview.onDidReceiveMessage(async (message: PrintToExtension) => {
+    if (message.type !== 'saveHtml') return;
+    const target = await vscode.window.showSaveDialog({
+      filters: { HTML: ['html'] },
+      saveLabel: vscode.l10n.t('Save'),
+      ...(vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file'
+        ? { defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `${name}.html`) }
+        : {}),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standalone()));
+    void panel.webview.postMessage({ type: 'saved', path: target.toString(true) });
+  });
 }
 
 async function show(
@@ -69,21 +88,13 @@ async function show(
     enableScripts: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };
-  panel.webview.html = webviewHtml(panel.webview, extensionUri, markdown, planUri.toString());
-  panel.webview.onDidReceiveMessage(async (message: PrintToExtension) => {
-    if (message.type !== 'saveHtml') return;
-    const name = planUri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'lesson-plan';
-    const target = await vscode.window.showSaveDialog({
-      filters: { HTML: ['html'] },
-      saveLabel: vscode.l10n.t('Save'),
-      ...(vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file'
-        ? { defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `${name}.html`) }
-        : {}),
-    });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standaloneHtml(markdown, name)));
-    void panel.webview.postMessage({ type: 'saved', path: target.toString(true) });
+  panel.webview.html = printPageHtml(panel.webview, extensionUri, {
+    css: PRINT_CSS,
+    body: renderPlanHtml(markdown, planLabels()),
+    planUri: planUri.toString(),
   });
+  const name = planUri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'lesson-plan';
+  saveHtmlOnRequest(panel, name, () => standaloneHtml(markdown, name));
 }
 
 /** "Print Lesson Plan": a clean A4 page of the plan, with Print and Save as HTML. */

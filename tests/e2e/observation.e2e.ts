@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localIsoDate } from '../../core/pacesetter/isoDate';
+import { writeFrontMatter } from '../../core/plan/frontMatter';
+import { planText } from '../../core/plan/planDoc';
+import { joinCluster } from './harness/cluster';
+import {
+  clickThreadAction,
+  pickMany,
+  replyInThread,
+  threadIsUnderLine,
+  threadShowing,
+} from './harness/comments';
+import { hostsUnderTest } from './harness/hosts';
+import { E2ESession, screenshotOnFailure, settingUp } from './harness/session';
+import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
+import type { Workbench } from './harness/workbench';
+
+const CLUSTER = 'Nkomazi Science Cluster';
+const SCHOOLS = ['Mbuzini Secondary School', 'Tonga Combined School'];
+const PLAN_PATH = [CLUSTER, 'Natural Sciences', 'Grade 8', 'T2W03 Photosynthesis.md'];
+const PLAN = `${writeFrontMatter({ title: 'Photosynthesis', subject: 'Natural Sciences', grade: '8', term: 2, week: 3 })}
+# Photosynthesis
+
+## Introduction
+Ask where a tree gets its mass.
+
+## Development
+Starch test on two leaves.
+
+## Homework
+Workbook page 42.
+`;
+const LINE = 'Starch test on two leaves.';
+const SUGGESTION = 'Let learners predict the colour first.';
+const REPLY = 'Thank you, I will try it on Thursday.';
+const STEP = 'Use pair talk before the experiment';
+
+describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host) => {
+  let server: SyncServerProcess;
+  let cluster: ClusterFixture;
+  let session: E2ESession | undefined;
+  let amina: Workbench;
+  let lerato: Workbench;
+  const planDoc = () => `${cluster.clusterId}/plan/photosynthesis`;
+
+  beforeAll(async () => {
+    server = await SyncServerProcess.start();
+    cluster = server.createCluster(CLUSTER, 'Thandi Mokoena', SCHOOLS);
+    const leader = await server.connect(planDoc(), cluster.leaderToken);
+    planText(leader.doc).insert(0, PLAN);
+    await new Promise((r) => setTimeout(r, 500));
+    leader.provider.destroy();
+    session = new E2ESession(host);
+    await session.start({ settings: { 'clusterLessons.serverUrl': server.url } });
+    await settingUp(
+      () => session,
+      `observation-${host.kind}`,
+      async () => {
+        amina = await session!.openTeacher('amina');
+        lerato = await session!.openTeacher('lerato');
+        await joinCluster(
+          amina,
+          server,
+          { invite: cluster.invites.teacher!, name: CLUSTER },
+          { name: 'Amina Dlamini', school: SCHOOLS[0]! },
+        );
+        await joinCluster(
+          lerato,
+          server,
+          { invite: cluster.invites.teacher!, name: CLUSTER },
+          { name: 'Lerato Khumalo', school: SCHOOLS[1]! },
+        );
+      },
+    );
+  });
+  afterAll(async () => {
+    await session?.stop();
+    await server?.stop();
+  });
+  screenshotOnFailure(() => session);
+
+  it('the teacher invites a colleague; the observer’s suggestion stays on its line after a co-author adds lines above it', async () => {
+    await amina.openInExplorer(PLAN_PATH);
+    await expect.poll(() => amina.editorText(), { timeout: 30_000 }).toContain(LINE);
+    await amina.runCommand('Cluster Lessons: Open an Observation Round on This Plan…');
+    await pickMany(amina, ['Lerato Khumalo']);
+    await amina.answerPrompts([
+      localIsoDate(new Date()),
+      'Grade 8B',
+      'Do all learners talk?',
+      'One observed lesson',
+    ]);
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Observation round opened'));
+
+    await lerato.openInExplorer(PLAN_PATH);
+    await expect.poll(() => lerato.editorText(), { timeout: 30_000 }).toContain(LINE);
+    await lerato.typeAtEndOfLine(LINE, '');
+    await lerato.runCommand('Cluster Lessons: Add Observation Feedback on This Line…');
+    await lerato.answerPrompts(['Suggestion', 'Pedagogy', SUGGESTION]);
+    await threadShowing(lerato, SUGGESTION).waitFor({ timeout: 30_000 });
+
+    // A co-author at another school adds a starter above the line, through the ordinary protocol.
+    const coAuthor = await server.connect(planDoc(), cluster.leaderToken);
+    const text = planText(coAuthor.doc);
+    text.insert(text.toString().indexOf('## Introduction'), '## Starter\nShow a seedling and a bean.\n\n');
+    await new Promise((r) => setTimeout(r, 500));
+    coAuthor.provider.destroy();
+
+    await expect.poll(() => amina.editorText(), { timeout: 30_000 }).toContain('Show a seedling and a bean.');
+    await threadShowing(amina, SUGGESTION).waitFor({ timeout: 30_000 });
+    await expect.poll(() => threadIsUnderLine(amina, SUGGESTION, LINE), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => threadIsUnderLine(lerato, SUGGESTION, LINE), { timeout: 20_000 }).toBe(true);
+    expect(await amina.textOf(threadShowing(amina, SUGGESTION))).toContain('Suggestion · Pedagogy');
+    await amina.screenshot(`observation-${host.kind}-thread-on-its-line`);
+  });
+
+  it('the teacher replies and resolves the thread, and the observer sees both', async () => {
+    await replyInThread(amina, SUGGESTION, REPLY, 'Reply');
+    await expect
+      .poll(() => amina.textOf(threadShowing(amina, SUGGESTION)), { timeout: 20_000 })
+      .toContain(REPLY);
+    await clickThreadAction(amina, SUGGESTION, 'Resolve');
+    await expect
+      .poll(() => lerato.textOf(threadShowing(lerato, SUGGESTION)), { timeout: 30_000 })
+      .toContain(REPLY);
+    await expect
+      .poll(() => lerato.textOf(threadShowing(lerato, SUGGESTION)), { timeout: 30_000 })
+      .toContain('resolved by Amina Dlamini');
+  });
+
+  it('an agreed next step shows in Next Steps, flagged overdue, and cannot be closed without an outcome', async () => {
+    await amina.runCommand('Cluster Lessons: Add Next Step…');
+    await amina.answerPrompts([STEP, 'Amina Dlamini', '2020-03-02', 'Nobody']);
+    await amina.runCommand('View: Show Observation');
+    const row = amina.page.locator('.monaco-list-row', { hasText: STEP }).first();
+    await row.waitFor({ timeout: 30_000 });
+    expect(await amina.textOf(row)).toContain('overdue since 2020-03-02');
+
+    await row.hover();
+    await row.locator('[aria-label="Close Step with Outcome…"]').click();
+    const input = amina.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await amina.page.keyboard.press('Enter');
+    await expect
+      .poll(() => amina.textOf(amina.page.locator('.quick-input-widget')), { timeout: 10_000 })
+      .toContain('a step cannot be closed without one');
+    expect(await input.isVisible()).toBe(true);
+    await input.fill('Learners talked in pairs first; more of them answered.');
+    await amina.page.keyboard.press('Enter');
+    await expect
+      .poll(() => amina.textOf(amina.page.locator('.pane', { hasText: 'Next Steps' }).first()), {
+        timeout: 20_000,
+      })
+      .toContain('Done (1)');
+  });
+});
