@@ -61,7 +61,11 @@ export function printPageHtml(
 }
 
 /** Answers the page's "Save as HTML…" by writing `standalone` where the person chooses. */
-export function saveHtmlOnRequest(panel: vscode.WebviewPanel, name: string, standalone: () => string): vscode.Disposable {
+export function saveHtmlOnRequest(
+  panel: vscode.WebviewPanel,
+  name: string,
+  standalone: () => string,
+): vscode.Disposable {
   return panel.webview.onDidReceiveMessage(async (message: PrintToExtension) => {
     if (message.type !== 'saveHtml') return;
     const target = await vscode.window.showSaveDialog({
