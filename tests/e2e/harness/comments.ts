@@ -44,7 +44,7 @@ export async function replyInThread(
 export async function clickThreadAction(bench: Workbench, text: string, action: string): Promise<void> {
   const thread = threadShowing(bench, text);
   await thread.hover();
-  await thread.locator(`.head .actions [aria-label="${action}"]`).first().click();
+  await thread.locator(`.actions [aria-label^="${action}"], .actions [title^="${action}"]`).first().click();
 }
 
 /** Ticks the items of a multi-select quick pick by their labels, then accepts. */
