@@ -13,6 +13,7 @@ import { PaceSetterOrigin } from '../core/pacesetter/origin';
 import { addNonTeachingDays, addTerm } from '../core/pacesetter/termEdits';
 import type { CoverageStatus, NewEntry } from '../core/pacesetter/types';
 import { registerInCluster } from '../extension/pacesetter/registry';
+import { type DemoMember, seedObservationRound } from './demoObservation';
 
 interface Demo {
   readonly clusterId: string;
@@ -20,6 +21,8 @@ interface Demo {
   readonly leader?: { readonly name: string };
   /** In the order of `cluster create --school`: Mbuzini, then Tonga. */
   readonly schools: readonly { readonly id: string; readonly name: string }[];
+  /** Invite codes by role, as `cluster create` printed them. */
+  readonly invites?: Readonly<Record<string, string>>;
 }
 
 const SAMPLE_PLAN = `# Photosynthesis: what plants need to make food
@@ -215,7 +218,7 @@ export async function seedDemoDocuments({
 }: {
   serverUrl: string;
   demo: Demo;
-}): Promise<void> {
+}): Promise<Omit<DemoMember, 'token'>[]> {
   const plan = await connect(serverUrl, `${demo.clusterId}/plan/photosynthesis-gr8`, demo.leaderToken);
   const text = planText(plan.doc);
   if (text.length === 0) {
@@ -234,4 +237,18 @@ export async function seedDemoDocuments({
   }
   await settle(plan);
   await seedPaceSetter(serverUrl, demo);
+  const teacherInvite = demo.invites?.teacher;
+  if (!teacherInvite) return [];
+  const members = await seedObservationRound({
+    httpUrl: serverUrl.replace(/^ws/, 'http'),
+    clusterId: demo.clusterId,
+    leaderToken: demo.leaderToken,
+    teacherInvite,
+    planId: 'photosynthesis-gr8',
+    schools: demo.schools,
+    connect: (name, token) => connect(serverUrl, name, token),
+    settle,
+  });
+  // Their ids and names only: a token never goes into demo.json beyond the leader's own.
+  return members.map(({ id, name, school }) => ({ id, name, school }));
 }

@@ -63,8 +63,10 @@ await waitFor(`http://127.0.0.1:${args.port}/healthz`, 20_000, server);
 // 3. Demo documents, written once through the real sync protocol as the cluster leader.
 if (!demo.seeded) {
   const { seedDemoDocuments } = await import(path.join(ROOT, 'dist', 'scripts', 'demo.mjs'));
-  await seedDemoDocuments({ serverUrl: `ws://127.0.0.1:${args.port}`, demo });
-  writeFileSync(demoFile, JSON.stringify({ ...demo, seeded: true }, null, 2));
+  const members = await seedDemoDocuments({ serverUrl: `ws://127.0.0.1:${args.port}`, demo });
+  demo.members = members;
+  demo.seeded = true;
+  writeFileSync(demoFile, JSON.stringify(demo, null, 2));
 }
 
 // 4. VS Code for the Web with this extension, opening a folder whose settings point at the server.
