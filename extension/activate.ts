@@ -68,6 +68,7 @@ export async function activateShared(
       registerObservation(context, workspace, bindings, log),
     );
     context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
+    context.subscriptions.push((await import('./commands/deviceCode')).registerDeviceCode(accounts));
     log.info(
       `Activated in the ${platform.host} extension host in ${Date.now() - started} ms; clusters joined on this device: ${accounts.list().length}; folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')}`,
     );

@@ -1,7 +1,13 @@
 // Administration without a running server (the CLI) or beside one (same database file, WAL):
-// create a cluster, revoke a member, back up the database.
+// create a cluster, revoke a member, issue a device code, back up the database.
 import { existsSync } from 'node:fs';
-import { type ClusterCreated, Directory, type Member, type NewCluster } from './directory/directory';
+import {
+  type ClusterCreated,
+  Directory,
+  DirectoryError,
+  type Member,
+  type NewCluster,
+} from './directory/directory';
 import { databasePath, openDatabase } from './storage/database';
 
 function withDirectory<T>(dataDir: string, use: (directory: Directory) => T): T {
@@ -18,10 +24,10 @@ export function createCluster(dataDir: string, input: NewCluster): ClusterCreate
   return withDirectory(dataDir, (directory) => directory.createCluster(input));
 }
 
-/** Joins a cluster with an invite code, as `POST /api/join` does. */
+/** Joins a cluster with an invite code, or signs in with a device code, as `POST /api/join` does. */
 export function joinCluster(
   dataDir: string,
-  input: { invite: string; name: string; school: string },
+  input: { invite: string; name?: string; school?: string },
 ): { token: string; member: Member } {
   return withDirectory(dataDir, (directory) => directory.join(input));
 }
@@ -33,6 +39,24 @@ export function revokeMember(dataDir: string, memberId: string): { revoked: bool
     if (member === undefined) return { revoked: false };
     const { revoked: _wasRevoked, ...profile } = member;
     return { revoked: directory.revokeMember(memberId), member: profile };
+  });
+}
+
+/**
+ * A one-time code that signs an active member in on another device (`POST /api/join`), valid
+ * for `hours` (at most 72). A running server on the same data directory accepts it at once.
+ */
+export function issueDeviceCode(
+  dataDir: string,
+  memberId: string,
+  hours = 24,
+): { code: string; expiresAt: string; member: Member } {
+  if (!(hours > 0 && hours <= 72))
+    throw new DirectoryError('invalid', 'a device code lasts more than 0 and at most 72 hours');
+  const expiresAt = Date.now() + hours * 60 * 60 * 1000;
+  return withDirectory(dataDir, (directory) => {
+    const { code, member } = directory.createDeviceCode(memberId, null, expiresAt);
+    return { code, expiresAt: new Date(expiresAt).toISOString(), member };
   });
 }
 

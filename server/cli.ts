@@ -2,6 +2,7 @@
 import {
   backupCommand,
   clusterCreateCommand,
+  memberDeviceCodeCommand,
   memberListCommand,
   memberRevokeCommand,
 } from './cli/adminCommands';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   'cluster create': clusterCreateCommand,
   'member revoke': memberRevokeCommand,
   'member list': memberListCommand,
+  'member device-code': memberDeviceCodeCommand,
   backup: backupCommand,
 };
 

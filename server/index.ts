@@ -3,7 +3,14 @@
 import type { ServerOptions } from './options';
 import { SyncServer, VERSION } from './syncServer';
 
-export { backupDatabase, createCluster, joinCluster, listMembers, revokeMember } from './admin';
+export {
+  backupDatabase,
+  createCluster,
+  issueDeviceCode,
+  joinCluster,
+  listMembers,
+  revokeMember,
+} from './admin';
 export type { Cluster, ClusterCreated, Member, NewCluster, School } from './directory/directory';
 export { DirectoryError } from './directory/directory';
 export type { LogEntry, LogLevel, LogSink } from './log';

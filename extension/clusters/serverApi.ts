@@ -128,4 +128,14 @@ export class ServerApi {
     }
     return parsed as T;
   }
+
+  /** Signs in on this device as the existing member a device code names; a new token for them. */
+  signInWithDeviceCode(code: string): Promise<{ token: string; member: Member }> {
+    return this.call('POST', '/api/join', { invite: code });
+  }
+
+  /** A one-time code that signs the caller in on another device (valid 24 hours). */
+  deviceCode(): Promise<{ code: string; expiresAt: string }> {
+    return this.call('POST', '/api/me/device-code', {});
+  }
 }

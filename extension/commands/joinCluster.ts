@@ -5,6 +5,11 @@ import { roleLabel } from '../clusters/roleLabel';
 import { ServerApi, ServerApiError } from '../clusters/serverApi';
 import { serverUrl } from './checkServer';
 
+/** The server adds `member` when the code is a device code: whom it signs in as. */
+interface CodePreview extends InvitePreview {
+  readonly member?: { readonly name: string; readonly school: string };
+}
+
 interface Deps {
   readonly accounts: ClusterAccounts;
   readonly log: vscode.LogOutputChannel;
@@ -22,8 +27,14 @@ function validUrl(value: string): string | undefined {
 }
 
 /** What went wrong, said so that a teacher knows what to do next. */
-export function explainJoinError(error: unknown, url: string): string {
+export function explainJoinError(error: unknown, url: string, deviceCode = false): string {
   if (error instanceof ServerApiError) {
+    if (deviceCode && (error.status === 404 || error.status === 403 || error.status === 410)) {
+      return vscode.l10n.t(
+        'That device code is not valid: it may be mistyped, used already or expired. Ask your cluster leader for a new device code. ({0})',
+        error.message,
+      );
+    }
     if (error.status === 404 || error.status === 403 || error.status === 410) {
       return vscode.l10n.t(
         'That invite code is not valid: it may be mistyped, expired or withdrawn. Ask your cluster leader for a new code. ({0})',
@@ -44,7 +55,10 @@ export function explainJoinError(error: unknown, url: string): string {
   );
 }
 
-/** "Join a Cluster…": server address → invite code → name → school, then the token goes to SecretStorage. */
+/**
+ * "Join a Cluster…": server address → invite code → name → school, then the token goes to SecretStorage.
+ * A device code (the preview names a member) skips name and school: it signs in as that existing member.
+ */
 export function registerJoinCluster({ accounts, log }: Deps): vscode.Disposable {
   return vscode.commands.registerCommand('clusterLessons.joinCluster', async () => {
     const title = vscode.l10n.t('Join a Cluster');
@@ -60,17 +74,21 @@ export function registerJoinCluster({ accounts, log }: Deps): vscode.Disposable 
     const invite = (
       await vscode.window.showInputBox({
         title,
-        prompt: vscode.l10n.t('Invite code from your cluster leader'),
+        prompt: vscode.l10n.t('Invite code or device code from your cluster leader'),
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the invite code')),
       })
     )?.trim();
     if (!invite) return;
-    let preview: InvitePreview | undefined;
+    let preview: CodePreview | undefined;
     try {
       preview = await api.previewInvite(invite);
     } catch (error) {
       void vscode.window.showErrorMessage(explainJoinError(error, api.baseUrl));
+      return;
+    }
+    if (preview.member !== undefined) {
+      await signInAs(api, invite, preview.member, { accounts, log });
       return;
     }
     const name = (
@@ -107,4 +125,40 @@ export function registerJoinCluster({ accounts, log }: Deps): vscode.Disposable 
       void vscode.window.showErrorMessage(explainJoinError(error, api.baseUrl));
     }
   });
+}
+
+/** A device code: say whom it signs in as, then sign in as that existing member with a new token. */
+async function signInAs(
+  api: ServerApi,
+  code: string,
+  member: { readonly name: string; readonly school: string },
+  { accounts, log }: Deps,
+): Promise<void> {
+  const signIn = vscode.l10n.t('Sign In');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('This code signs you in as {0} of {1} on this device.', member.name, member.school),
+    { modal: true },
+    signIn,
+  );
+  if (choice !== signIn) return;
+  try {
+    const signedIn = await api.signInWithDeviceCode(code);
+    const me = await new ServerApi(api.baseUrl, signedIn.token).me();
+    await accounts.add(
+      { serverUrl: api.baseUrl, clusterId: me.cluster.id, clusterName: me.cluster.name, member: me.member },
+      signedIn.token,
+    );
+    log.info(
+      `Signed in to cluster ${me.cluster.id} with a device code as ${me.member.role} (${me.member.id})`,
+    );
+    const open = vscode.l10n.t('Open Cluster');
+    const opened = await vscode.window.showInformationMessage(
+      vscode.l10n.t('You are signed in to {0} as {1} on this device.', me.cluster.name, me.member.name),
+      open,
+    );
+    if (opened === open) await vscode.commands.executeCommand('clusterLessons.openCluster', me.cluster.id);
+  } catch (error) {
+    log.warn(`Sign-in with a device code failed: ${String(error)}`);
+    void vscode.window.showErrorMessage(explainJoinError(error, api.baseUrl, true));
+  }
 }

@@ -1,4 +1,4 @@
-import { backupDatabase, createCluster, listMembers, revokeMember } from '../admin';
+import { backupDatabase, createCluster, issueDeviceCode, listMembers, revokeMember } from '../admin';
 import { integer, parse, required, setting } from './args';
 
 const dataDir = (flag: unknown) => setting(flag, 'CLUSTER_LESSONS_DATA', './data');
@@ -42,6 +42,23 @@ export function memberRevokeCommand(argv: readonly string[]): 'help' | number {
     return 1;
   }
   return 0;
+}
+
+export function memberDeviceCodeCommand(argv: readonly string[]): 'help' | undefined {
+  const { values } = parse(argv, {
+    data: { type: 'string' },
+    member: { type: 'string' },
+    hours: { type: 'string' },
+  });
+  if (values.help) return 'help';
+  printJson(
+    issueDeviceCode(
+      dataDir(values.data),
+      required(values.member, '--member'),
+      integer(values.hours, '--hours', 1, 72) ?? 24,
+    ),
+  );
+  return undefined;
 }
 
 export function memberListCommand(argv: readonly string[]): 'help' | undefined {

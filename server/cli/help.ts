@@ -9,6 +9,8 @@ Commands:
   cluster create   create a cluster with its leader and invite codes (prints JSON)
   member revoke    revoke a member; their open connections close within a second
   member list      list the active members of a cluster (prints JSON)
+  member device-code
+                   a one-time code that signs a member in on another device (prints JSON)
   backup           copy the database consistently, also while the server runs
 
 Run "cluster-lessons-server <command> --help" for a command's options.
@@ -69,6 +71,18 @@ Prints the active members of a cluster as JSON.
 Options:
   --data DIR     data directory [CLUSTER_LESSONS_DATA] (default ./data)
   --cluster ID   the cluster's id
+  -h, --help     show this help
+`,
+  'member device-code': `Usage: cluster-lessons-server member device-code --member ID [--hours N] [--data DIR]
+
+Prints JSON { code, expiresAt, member }: a one-time code that signs the member in on another
+device as themselves (the extension's "Join a Cluster" takes it like an invite code). Only its
+hash is stored; it works beside a running server on the same data directory.
+
+Options:
+  --data DIR     data directory [CLUSTER_LESSONS_DATA] (default ./data)
+  --member ID    the member's id (see "member list")
+  --hours N      hours until the code expires, 1 to 72 (default 24)
   -h, --help     show this help
 `,
   backup: `Usage: cluster-lessons-server backup --to FILE [--data DIR]

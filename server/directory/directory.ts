@@ -74,6 +74,24 @@ interface MemberRow {
   role: string;
 }
 
+/**
+ * What a code opens. An invite makes a new member of the cluster with the role; a device code
+ * (`member` set) signs in an existing member on another device.
+ */
+export interface CodePreview {
+  readonly cluster: Cluster;
+  readonly role: Role;
+  readonly expiresAt: number | null;
+  /** The member a device code signs in as; absent for an invite. */
+  readonly member?: Member;
+}
+
+interface DeviceCodeRow extends MemberRow {
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
 interface InviteRow {
   cluster: string;
   role: string;
@@ -82,6 +100,8 @@ interface InviteRow {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const DEVICE_CODE_INVALID = 'this device code is not valid; ask your cluster leader for a new device code';
 
 export class Directory {
   private readonly memberByToken: Statement<[string], MemberRow>;
@@ -98,6 +118,9 @@ export class Directory {
   private readonly insertRevocation: Statement<[string, number]>;
   private readonly revocationsAfterStmt: Statement<[number], { seq: number; member: string }>;
   private readonly lastRevocation: Statement<[], { seq: number | null }>;
+  private readonly insertDeviceCode: Statement<[string, string, string | null, number, number]>;
+  private readonly deviceCodeByHash: Statement<[string], DeviceCodeRow>;
+  private readonly useDeviceCode: Statement<[number, string]>;
 
   constructor(private readonly db: SqliteDatabase) {
     const memberColumns = 'm.id, m.cluster, m.name, m.school, m.role';
@@ -127,6 +150,14 @@ export class Directory {
     this.insertRevocation = db.prepare('INSERT INTO revocations (member, at) VALUES (?, ?)');
     this.revocationsAfterStmt = db.prepare('SELECT seq, member FROM revocations WHERE seq > ? ORDER BY seq');
     this.lastRevocation = db.prepare('SELECT max(seq) AS seq FROM revocations');
+    this.insertDeviceCode = db.prepare(
+      'INSERT INTO device_codes (hash, member, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deviceCodeByHash = db.prepare(
+      `SELECT ${memberColumns}, m.revoked_at, d.expires_at, d.used_at
+       FROM device_codes d JOIN members m ON m.id = d.member WHERE d.hash = ?`,
+    );
+    this.useDeviceCode = db.prepare('UPDATE device_codes SET used_at = ? WHERE hash = ? AND used_at IS NULL');
   }
 
   createCluster(input: NewCluster): ClusterCreated {
@@ -210,11 +241,68 @@ export class Directory {
     return { cluster, role: invite.role, expiresAt: invite.expires_at };
   }
 
-  join(input: { invite: string; name: string; school: string }): { token: string; member: Member } {
-    const { cluster, role } = this.previewInvite(input.invite);
-    const school = cluster.schools.length === 0 ? { id: '' } : findSchool(cluster.schools, input.school);
+  /**
+   * What an invite code or a device code opens; refuses unknown, withdrawn, expired and used
+   * codes, and device codes of revoked members, with what to do next.
+   */
+  previewCode(code: string): CodePreview {
+    const device = this.deviceCodeByHash.get(hashSecret(normalizeInviteCode(code)));
+    if (device === undefined) return this.previewInvite(code);
+    if (device.revoked_at !== null) throw new DirectoryError('invite', DEVICE_CODE_INVALID);
+    if (device.used_at !== null) {
+      throw new DirectoryError(
+        'invite',
+        'this device code was already used; ask your cluster leader for a new device code',
+      );
+    }
+    if (device.expires_at <= Date.now()) {
+      throw new DirectoryError(
+        'invite',
+        'this device code has expired; ask your cluster leader for a new device code',
+      );
+    }
+    const member = toMember(device);
+    const cluster = this.getCluster(member.cluster);
+    if (cluster === undefined) throw new DirectoryError('invite', DEVICE_CODE_INVALID);
+    return { cluster, role: member.role, expiresAt: device.expires_at, member };
+  }
+
+  /**
+   * A one-time code that signs an active member in on another device; only its hash is kept.
+   * Throws 'not-found' for unknown and revoked members.
+   */
+  createDeviceCode(
+    memberId: string,
+    createdBy: string | null,
+    expiresAt: number,
+  ): { code: string; member: Member } {
+    const found = this.getMember(memberId);
+    if (found === undefined || found.revoked)
+      throw new DirectoryError('not-found', `no active member with id "${memberId}"`);
+    const { revoked: _revoked, ...member } = found;
+    const code = newInviteCode();
+    this.insertDeviceCode.run(
+      hashSecret(normalizeInviteCode(code)),
+      member.id,
+      createdBy,
+      Date.now(),
+      expiresAt,
+    );
+    return { code, member };
+  }
+
+  /**
+   * Joins with an invite (a new member; `name` and `school` required), or signs an existing
+   * member in with a device code (`name` and `school` ignored). Either way a new token.
+   */
+  join(input: { invite: string; name?: string; school?: string }): { token: string; member: Member } {
+    const preview = this.previewCode(input.invite);
+    if (preview.member !== undefined) return this.signInWithDeviceCode(input.invite);
+    const { cluster, role } = preview;
+    const schoolName = input.school ?? '';
+    const school = cluster.schools.length === 0 ? { id: '' } : findSchool(cluster.schools, schoolName);
     if (school === undefined)
-      throw new DirectoryError('invalid', `no school "${input.school}" in this cluster`);
+      throw new DirectoryError('invalid', `no school "${schoolName}" in this cluster`);
     const member: Member = {
       id: newId('m'),
       cluster: cluster.id,
@@ -224,6 +312,23 @@ export class Directory {
     };
     const token = this.db.transaction(() => this.addMember(member, Date.now())).immediate();
     return { token, member };
+  }
+
+  /** Uses up a device code and gives its member a new token; their other tokens keep working. */
+  private signInWithDeviceCode(code: string): { token: string; member: Member } {
+    return this.db
+      .transaction(() => {
+        // Checked again inside the write lock: another process may have used the code meanwhile.
+        const { member } = this.previewCode(code);
+        if (member === undefined) throw new DirectoryError('invite', DEVICE_CODE_INVALID);
+        const now = Date.now();
+        if (this.useDeviceCode.run(now, hashSecret(normalizeInviteCode(code))).changes !== 1)
+          throw new DirectoryError('invite', DEVICE_CODE_INVALID);
+        const token = newToken();
+        this.insertToken.run(hashSecret(token), member.id, now);
+        return { token, member };
+      })
+      .immediate();
   }
 
   /** The active member a token belongs to; undefined for unknown and revoked tokens. */

@@ -1,5 +1,5 @@
-// Joining with an invite, who am I, the cluster's members, and what only leaders may do:
-// invite, withdraw an invite, revoke a member.
+// Joining with an invite or signing in with a device code, who am I, the cluster's members,
+// device codes, and what only leaders may do: invite, withdraw an invite, revoke a member.
 import { isRole } from '../../core/cluster/roles';
 import { DirectoryError, type Member } from '../directory/directory';
 import type { ApiDeps } from './apiDeps';
@@ -7,6 +7,8 @@ import { publicCluster, publicMember } from './publicViews';
 import { HttpError, type Route, stringField } from './router';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const MAX_DEVICE_CODE_HOURS = 72;
 
 export function memberRoutes(deps: ApiDeps): Route[] {
   const { directory } = deps;
@@ -19,13 +21,37 @@ export function memberRoutes(deps: ApiDeps): Route[] {
     if (cluster === undefined) throw new HttpError(404, 'not-found', 'your cluster no longer exists');
     return cluster;
   };
+  const deviceCode = (memberId: string, createdBy: string, body: Record<string, unknown>) => {
+    const hours = body.hours ?? 24;
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > MAX_DEVICE_CODE_HOURS) {
+      throw new HttpError(
+        400,
+        'invalid',
+        `"hours" must be a number of hours, more than 0 and at most ${MAX_DEVICE_CODE_HOURS}`,
+      );
+    }
+    const expiresAt = Date.now() + hours * HOUR_MS;
+    try {
+      const { code, member } = directory.createDeviceCode(memberId, createdBy, expiresAt);
+      return {
+        status: 201,
+        json: {
+          code,
+          expiresAt: new Date(expiresAt).toISOString(),
+          member: publicMember(member, directory.getCluster(member.cluster)),
+        },
+      };
+    } catch (error) {
+      throw asHttpError(error);
+    }
+  };
   return [
     {
       method: 'GET',
       path: '/api/invites/:code',
       handle: (context) => {
         try {
-          const { cluster, role, expiresAt } = directory.previewInvite(context.params.code!);
+          const { cluster, role, expiresAt, member } = directory.previewCode(context.params.code!);
           return {
             json: {
               clusterId: cluster.id,
@@ -33,6 +59,10 @@ export function memberRoutes(deps: ApiDeps): Route[] {
               role,
               schools: cluster.schools.map((s) => s.name),
               expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+              // A device code signs in as this existing member: the extension shows whom.
+              ...(member === undefined
+                ? {}
+                : { member: { name: member.name, school: publicMember(member, cluster).school } }),
             },
           };
         } catch (error) {
@@ -46,12 +76,10 @@ export function memberRoutes(deps: ApiDeps): Route[] {
       handle: async (context) => {
         const body = await context.body();
         const school = typeof body.school === 'string' ? body.school : '';
+        const name = typeof body.name === 'string' ? body.name : '';
         try {
-          const joined = directory.join({
-            invite: stringField(body, 'invite'),
-            name: stringField(body, 'name'),
-            school,
-          });
+          // With a device code, name and school are ignored: it signs in an existing member.
+          const joined = directory.join({ invite: stringField(body, 'invite'), name, school });
           const cluster = clusterOf(joined.member);
           return {
             status: 201,
@@ -83,6 +111,35 @@ export function memberRoutes(deps: ApiDeps): Route[] {
       handle: (context) => {
         const cluster = clusterOf(context.caller());
         return { json: { members: directory.listMembers(cluster.id).map((m) => publicMember(m, cluster)) } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/me/device-code',
+      handle: async (context) => {
+        const member = context.caller();
+        return deviceCode(member.id, member.id, await context.body());
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/members/:id/device-code',
+      handle: async (context) => {
+        const caller = context.caller();
+        const id = context.params.id!;
+        if (id !== caller.id) {
+          if (caller.role !== 'leader') {
+            throw new HttpError(
+              403,
+              'forbidden',
+              'only the cluster leader may get a device code for someone else; use /api/me/device-code for yourself',
+            );
+          }
+          const target = directory.getMember(id);
+          if (target === undefined || target.revoked || target.cluster !== caller.cluster)
+            throw new HttpError(404, 'not-found', 'no such member');
+        }
+        return deviceCode(id, caller.id, await context.body());
       },
     },
     {

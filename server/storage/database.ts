@@ -72,6 +72,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX rounds_by_cluster ON rounds (cluster, teacher);
   CREATE INDEX round_members_by_member ON round_members (member);
   `,
+  // Device codes: one-time, short-lived codes that sign an existing member in on another device.
+  // Like invite codes, only their hash is kept.
+  `
+  CREATE TABLE device_codes (
+    hash TEXT PRIMARY KEY, member TEXT NOT NULL REFERENCES members (id), created_by TEXT,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);
+  CREATE INDEX device_codes_by_member ON device_codes (member);
+  `,
 ];
 
 export interface OpenOptions {
