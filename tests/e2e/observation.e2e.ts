@@ -117,7 +117,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
   });
 
   it('the teacher replies and resolves the thread, and the observer sees both', async () => {
-    await replyInThread(amina, SUGGESTION, REPLY, 'Reply');
+    await replyInThread(amina, SUGGESTION, REPLY);
     await expect
       .poll(() => amina.textOf(threadShowing(amina, SUGGESTION)), { timeout: 20_000 })
       .toContain(REPLY);
