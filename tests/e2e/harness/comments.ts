@@ -43,7 +43,10 @@ export async function replyInThread(bench: Workbench, text: string, reply: strin
 export async function clickThreadAction(bench: Workbench, text: string, action: string): Promise<void> {
   const thread = threadShowing(bench, text);
   await thread.hover();
-  await thread.locator(`.actions [aria-label^="${action}"], .actions [title^="${action}"]`).first().click();
+  await thread
+    .locator(`.action-label[aria-label^="${action}"], [role="button"][aria-label^="${action}"]`)
+    .first()
+    .click();
 }
 
 /** Ticks the items of a multi-select quick pick by their labels, then accepts. */
