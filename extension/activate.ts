@@ -4,6 +4,7 @@ import { planHeaderPlugin } from '../core/plan/planMarkdown';
 import { ClusterAccounts } from './clusters/accounts';
 import { ClusterWorkspace } from './clusters/clusterWorkspace';
 import { registerCheckServer } from './commands/checkServer';
+import { registerDeviceCode } from './commands/deviceCode';
 import { registerJoinCluster } from './commands/joinCluster';
 import { registerLeaveCluster } from './commands/leaveCluster';
 import { registerNewPlan } from './commands/newPlan';
@@ -60,6 +61,7 @@ export async function activateShared(
       registerCheckServer({ log, status, platform }),
       registerJoinCluster({ accounts, log }),
       registerLeaveCluster(accounts),
+      registerDeviceCode(accounts),
       registerOpenCluster(accounts),
       registerNewPlan(workspace),
       registerRestorePlan(workspace),
@@ -68,7 +70,6 @@ export async function activateShared(
       registerObservation(context, workspace, bindings, log),
     );
     context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
-    context.subscriptions.push((await import('./commands/deviceCode')).registerDeviceCode(accounts));
     log.info(
       `Activated in the ${platform.host} extension host in ${Date.now() - started} ms; clusters joined on this device: ${accounts.list().length}; folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')}`,
     );

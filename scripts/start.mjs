@@ -100,6 +100,26 @@ say(
 say(`  Demo cluster:               ${demo.name ?? 'Nkomazi Natural Sciences Cluster'} (${demo.clusterId})`);
 say('    invite codes (type one into "Cluster Lessons: Join a Cluster…"):');
 for (const [role, code] of Object.entries(demo.invites ?? {})) say(`      ${role.padEnd(8)} ${code}`);
+// Device codes for the demo's two teachers, so one can see the observation round as its teacher
+// (Sipho) or its observer (Lerato): a round is private to them, by design.
+for (const member of demo.members ?? []) {
+  try {
+    const issued = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [cli, 'member', 'device-code', '--data', dataDir, '--member', member.id],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    );
+    if (member === demo.members[0])
+      say('    device codes, to sign in as a demo teacher (each works once, for 24 hours):');
+    say(`      ${member.name.padEnd(16)} ${issued.code}`);
+  } catch {
+    // An older demo database without device codes: the invite codes above still work.
+  }
+}
 say('Press Ctrl+C to stop.');
 
 let stopping = false;
