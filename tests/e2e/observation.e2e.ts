@@ -5,6 +5,7 @@ import { planText } from '../../core/plan/planDoc';
 import { joinCluster } from './harness/cluster';
 import {
   clickThreadAction,
+  openThreadFromCommentsPanel,
   pickMany,
   replyInThread,
   threadIsUnderLine,
@@ -122,6 +123,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       .poll(() => amina.textOf(threadShowing(amina, SUGGESTION)), { timeout: 20_000 })
       .toContain(REPLY);
     await clickThreadAction(amina, SUGGESTION, 'Resolve');
+    await openThreadFromCommentsPanel(lerato, SUGGESTION);
     await expect
       .poll(() => lerato.textOf(threadShowing(lerato, SUGGESTION)), { timeout: 30_000 })
       .toContain(REPLY);

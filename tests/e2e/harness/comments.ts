@@ -66,3 +66,14 @@ export async function pickMany(bench: Workbench, labels: readonly string[]): Pro
   await bench.page.keyboard.press('Enter');
   await bench.page.waitForTimeout(500);
 }
+
+/**
+ * Opens a thread from VS Code's Comments panel, as a person does to read a thread that VS Code
+ * collapsed (newer versions collapse a thread when it is resolved).
+ */
+export async function openThreadFromCommentsPanel(bench: Workbench, text: string): Promise<void> {
+  const row = bench.page.locator('.monaco-list-row', { hasText: text }).filter({ hasText: 'Ln ' }).first();
+  if (!(await row.isVisible().catch(() => false))) await bench.runCommand('Comments: Focus on Comments View');
+  await row.click();
+  await threadShowing(bench, text).waitFor({ timeout: 20_000 });
+}
