@@ -148,9 +148,13 @@ export class FeedbackThreads implements vscode.Disposable {
     const text = planText(plan.session.doc);
     const onChange = (): void => this.renderSoon(plan);
     text.observe(onChange);
+    const settled = plan.binding.onDidChangeState((state) => {
+      if (state === 'settled') this.renderSoon(plan);
+    });
     const closed = vscode.workspace.onDidCloseTextDocument((d) => {
       if (d !== plan.document) return;
       text.unobserve(onChange);
+      settled.dispose();
       closed.dispose();
       this.dropOrphans();
     });
@@ -159,6 +163,10 @@ export class FeedbackThreads implements vscode.Disposable {
   private async render(plan: BoundPlan): Promise<void> {
     const rounds = this.rounds.onPlan(plan.docName);
     if (rounds.length === 0) return;
+    // Ranges are computed from the Y.Text, so only while the editor shows that same text: a range
+    // set before a queued remote edit reaches the editor would be moved again by that edit (VS Code
+    // carries a thread's box along with the lines above it). The binding settling renders again.
+    if (plan.binding.state !== 'settled' || !plan.binding.isInSync()) return;
     const controller = this.ensureController();
     const planDoc = plan.session.doc;
     const seen = new Set<string>();

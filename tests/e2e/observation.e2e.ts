@@ -5,7 +5,7 @@ import { planText } from '../../core/plan/planDoc';
 import { joinCluster } from './harness/cluster';
 import {
   clickThreadAction,
-  openThreadFromCommentsPanel,
+  readThread,
   pickMany,
   replyInThread,
   threadIsUnderLine,
@@ -123,12 +123,9 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       .poll(() => amina.textOf(threadShowing(amina, SUGGESTION)), { timeout: 20_000 })
       .toContain(REPLY);
     await clickThreadAction(amina, SUGGESTION, 'Resolve');
-    await openThreadFromCommentsPanel(lerato, SUGGESTION);
+    await expect.poll(() => readThread(lerato, SUGGESTION), { timeout: 40_000 }).toContain(REPLY);
     await expect
-      .poll(() => lerato.textOf(threadShowing(lerato, SUGGESTION)), { timeout: 30_000 })
-      .toContain(REPLY);
-    await expect
-      .poll(() => lerato.textOf(threadShowing(lerato, SUGGESTION)), { timeout: 30_000 })
+      .poll(() => readThread(lerato, SUGGESTION), { timeout: 40_000 })
       .toContain('resolved by Amina Dlamini');
   });
 

@@ -77,3 +77,14 @@ export async function openThreadFromCommentsPanel(bench: Workbench, text: string
   await row.click();
   await threadShowing(bench, text).waitFor({ timeout: 20_000 });
 }
+
+/**
+ * What a thread says, opening it from the Comments panel when VS Code shows it collapsed; for
+ * polling while a colleague's change (a reply, a resolution) is on its way.
+ */
+export async function readThread(bench: Workbench, text: string): Promise<string> {
+  const thread = threadShowing(bench, text);
+  if (!(await thread.isVisible().catch(() => false)))
+    await openThreadFromCommentsPanel(bench, text).catch(() => undefined);
+  return (await thread.innerText({ timeout: 2_000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+}
