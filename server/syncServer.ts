@@ -5,9 +5,11 @@ import type { AddressInfo } from 'node:net';
 import packageJson from '../package.json';
 import { AccessListStore } from './directory/accessLists';
 import { Directory } from './directory/directory';
+import { ExpertiseStore } from './directory/expertiseStore';
 import { PlanCatalogStore } from './directory/planCatalogStore';
 import { accessRoutes } from './http/accessRoutes';
 import type { ApiDeps } from './http/apiDeps';
+import { expertiseRoutes } from './http/expertiseRoutes';
 import { memberRoutes } from './http/memberRoutes';
 import { opsRoutes } from './http/opsRoutes';
 import { planRoutes } from './http/planRoutes';
@@ -92,7 +94,13 @@ export class SyncServer {
     this.gateway = new SyncGateway(this.gatekeeper, this.rooms, this.options.limits, this.metrics, this.log);
     const deps = this.apiDeps();
     const router = new Router(
-      [...opsRoutes(deps), ...memberRoutes(deps), ...accessRoutes(deps), ...planRoutes(deps)],
+      [
+        ...opsRoutes(deps),
+        ...memberRoutes(deps),
+        ...expertiseRoutes(deps),
+        ...accessRoutes(deps),
+        ...planRoutes(deps),
+      ],
       (token) => this.directory.authenticate(token),
       (error, method, path) =>
         this.log({ level: 'error', msg: 'request failed', method, path, ...errorFields(error) }),
@@ -152,6 +160,7 @@ export class SyncServer {
     return {
       directory: this.directory,
       accessLists: this.accessLists,
+      expertise: new ExpertiseStore(this.db),
       metrics: this.metrics,
       plans: this.plans,
       version: VERSION,

@@ -1,6 +1,7 @@
 import type { Access } from '../../core/cluster/permissions';
 import type { AccessListStore } from '../directory/accessLists';
 import type { Directory, Member } from '../directory/directory';
+import type { ExpertiseStore } from '../directory/expertiseStore';
 import type { Metrics } from '../metrics';
 import type { PlanIndex } from '../plans/planIndex';
 import type { DocumentDigest } from '../sync/documentDigest';
@@ -9,6 +10,8 @@ import type { DocumentDigest } from '../sync/documentDigest';
 export interface ApiDeps {
   readonly directory: Directory;
   readonly accessLists: AccessListStore;
+  /** Members' expertise: the topics each is confident to help colleagues with. */
+  readonly expertise: ExpertiseStore;
   readonly metrics: Metrics;
   readonly plans: PlanIndex;
   readonly version: string;

@@ -80,6 +80,13 @@ export const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);
   CREATE INDEX device_codes_by_member ON device_codes (member);
   `,
+  // Member expertise: the topics each member is confident to help colleagues with (INSET
+  // presenters come from here), as a JSON list of strings, set by the member or the leader.
+  `
+  CREATE TABLE member_expertise (
+    member TEXT PRIMARY KEY REFERENCES members (id), topics TEXT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  `,
 ];
 
 export interface OpenOptions {
