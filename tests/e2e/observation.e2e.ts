@@ -154,4 +154,70 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       })
       .toContain('Done (1)');
   });
+
+  it('a leader proposes an observation; the teacher accepts it, writes her reflection, the observer reads it live, and the record prints on one page', async () => {
+    // The leader's proposal, made through the server's API as her VS Code would.
+    const api = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${cluster.leaderToken}`, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(response.ok).toBe(true);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const { members } = (await api('GET', '/api/members')) as { members: { id: string; name: string }[] };
+    const id = (name: string) => members.find((m) => m.name === name)?.id;
+    await api('POST', '/api/rounds', {
+      teacher: id('Amina Dlamini'),
+      observers: [id('Lerato Khumalo')],
+      plan: 'photosynthesis',
+      date: '2026-12-03',
+      className: 'Grade 8C',
+    });
+
+    // Amina is asked, in a notification, when her VS Code next looks (here: the window gains focus).
+    await amina.runCommand('Cluster Lessons: Refresh Observation Rounds');
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining('proposes to observe your lesson'));
+    await amina.clickNotificationButton('Accept');
+
+    // Her reflection, in the post-lesson discussion, opened from the Observation Rounds view.
+    await amina.runCommand('View: Show Observation');
+    const round = amina.page.locator('.monaco-list-row', { hasText: '2026-12-03' }).first();
+    await expect.poll(() => amina.textOf(round), { timeout: 30_000 }).toContain('open');
+    await round.click();
+    await amina.page.locator('.monaco-list-row', { hasText: '1. The teacher reflects' }).first().click();
+    await amina.page.locator('.editor-group-container.active .view-lines').first().click();
+    await amina.page.keyboard.type('The learners at the back could not see the leaves.', { delay: 15 });
+
+    await lerato.runCommand('Cluster Lessons: Refresh Observation Rounds');
+    await lerato.runCommand('View: Show Observation');
+    const leratoRound = lerato.page.locator('.monaco-list-row', { hasText: '2026-12-03' }).first();
+    await leratoRound.waitFor({ timeout: 30_000 });
+    await leratoRound.click();
+    await lerato.page.locator('.monaco-list-row', { hasText: '1. The teacher reflects' }).first().click();
+    await expect
+      .poll(() => lerato.editorText(), { timeout: 30_000 })
+      .toContain('The learners at the back could not see the leaves.');
+
+    // The one-page record, from the round's context menu.
+    await round.click({ button: 'right' });
+    await amina.page
+      .locator('.context-view .action-label', { hasText: 'Print Observation Record' })
+      .first()
+      .click();
+    const record = amina.page
+      .frameLocator('iframe.webview.ready >> visible=true')
+      .frameLocator('#active-frame');
+    await expect
+      .poll(() => record.locator('body').innerText(), { timeout: 30_000 })
+      .toContain('Lesson observation record');
+    const printed = await record.locator('body').innerText();
+    expect(printed).toContain('Developmental');
+    expect(printed).toContain('The learners at the back could not see the leaves.');
+    expect(printed).toContain('Lerato Khumalo');
+    await amina.screenshot(`observation-${host.kind}-record`);
+  });
 });
