@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type * as Y from 'yjs';
 import { TextBinding } from '../../core/binding/textBinding';
 import { discussionText } from '../../core/review/reviewDoc';
 import { DISCUSSION_PARTS, type DiscussionPart } from '../../core/review/types';
@@ -118,7 +119,7 @@ export class DiscussionDocs implements vscode.FileSystemProvider, vscode.Disposa
   private async bind(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     if (document.uri.scheme !== DISCUSSION_SCHEME || this.bound.has(key)) return;
-    let found: { known: KnownRound; text: import('yjs').Text };
+    let found: { known: KnownRound; text: Y.Text };
     try {
       found = await this.text(document.uri);
     } catch (error) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type * as Y from 'yjs';
 import { planText } from '../../core/plan/planDoc';
 import {
   addThread,
@@ -96,7 +97,7 @@ function storeThread(
   kind: FeedbackKind,
   focus: FocusArea,
   body: string,
-  review: import('yjs').Doc,
+  review: Y.Doc,
 ): string | undefined {
   const anchor = new LineIndex(planText(plan.session.doc).toString()).anchorRange(range);
   if (!anchor) {

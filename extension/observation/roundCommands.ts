@@ -4,7 +4,7 @@ import { planText } from '../../core/plan/planDoc';
 import { readCycles, recordCycle } from '../../core/review/reviewDoc';
 import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
 import { explainServerError } from '../clusters/clusterWorkspace';
-import type { RoundRequest } from '../clusters/serverApi';
+import type { RoundRequest, ServerApi } from '../clusters/serverApi';
 import type { PlanBindings } from '../editor/planBindings';
 import { planUri } from '../fs/planUri';
 import type { ClusterRounds, KnownRound } from './clusterRounds';
@@ -121,7 +121,7 @@ export function registerRoundCommands(deps: Deps): vscode.Disposable {
   /** Runs a server call, and says what went wrong in words a teacher can act on. */
   const serverCall = async <T>(
     clusterId: string,
-    call: (api: import('../clusters/serverApi').ServerApi) => Promise<T>,
+    call: (api: ServerApi) => Promise<T>,
   ): Promise<T | undefined> => {
     try {
       return await call(await workspace.api(clusterId));
