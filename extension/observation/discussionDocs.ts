@@ -77,14 +77,18 @@ export class DiscussionDocs implements vscode.FileSystemProvider, vscode.Disposa
     return new vscode.Disposable(() => undefined);
   }
 
-  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+  /**
+   * A fixed time and size: the binding holds every keystroke, so a save only confirms it, and a
+   * stat that changed with each colleague's keystroke would make VS Code refuse the save as
+   * "the content of the file is newer".
+   */
+  stat(uri: vscode.Uri): vscode.FileStat {
     const { known, part } = this.known(uri);
-    const size = part ? new TextEncoder().encode((await this.text(uri)).text.toString()).length : 0;
     return {
       type: part ? vscode.FileType.File : vscode.FileType.Directory,
       ctime: 0,
-      mtime: Date.now(),
-      size,
+      mtime: 0,
+      size: 0,
       ...(known.mayWrite ? {} : { permissions: vscode.FilePermission.Readonly }),
     };
   }

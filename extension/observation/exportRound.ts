@@ -110,8 +110,12 @@ async function recordInput(known: KnownRound, deps: Deps): Promise<RoundRecordIn
     }
   }
   const ids = [known.round.teacher, ...known.round.observers, ...known.round.sharedWith];
+  // The server keeps the school's id; people read its name.
+  const school =
+    deps.rounds.members(known.clusterId).find((m) => m.schoolId === known.round.school)?.school ??
+    known.round.school;
   return {
-    round: known.round,
+    round: { ...known.round, school },
     names: new Map(ids.map((id) => [id, deps.rounds.nameOf(known.clusterId, id)])),
     planTitle: planTitle(deps.workspace, known),
     threads,
