@@ -191,6 +191,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
     await amina.page.locator('.monaco-list-row', { hasText: '1. The teacher reflects' }).first().click();
     await amina.page.locator('.editor-group-container.active .view-lines').first().click();
     await amina.page.keyboard.type('The learners at the back could not see the leaves.', { delay: 15 });
+    await amina.page.keyboard.press('Control+s');
 
     await lerato.runCommand('Cluster Lessons: Refresh Observation Rounds');
     await lerato.runCommand('View: Show Observation');
@@ -218,6 +219,9 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
     expect(printed).toContain('Developmental');
     expect(printed).toContain('The learners at the back could not see the leaves.');
     expect(printed).toContain('Lerato Khumalo');
+    expect(printed).toContain('Mbuzini Secondary School');
+    // Saving the discussion was only a confirmation: VS Code reported no conflict.
+    expect((await amina.notifications().allInnerTexts()).join('\n')).not.toContain('Failed to save');
     await amina.screenshot(`observation-${host.kind}-record`);
   });
 });
