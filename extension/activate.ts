@@ -10,6 +10,7 @@ import { registerLeaveCluster } from './commands/leaveCluster';
 import { registerNewPlan } from './commands/newPlan';
 import { registerOpenCluster } from './commands/openCluster';
 import { registerRestorePlan } from './commands/restorePlan';
+import { registerSetExpertise } from './commands/setExpertise';
 import { registerShowLog } from './commands/showLog';
 import { PlanBindings } from './editor/planBindings';
 import { registerPresence } from './editor/presence';
@@ -62,6 +63,7 @@ export async function activateShared(
       registerJoinCluster({ accounts, log }),
       registerLeaveCluster(accounts),
       registerDeviceCode(accounts),
+      registerSetExpertise(context, accounts, log),
       registerOpenCluster(accounts),
       registerNewPlan(workspace),
       registerRestorePlan(workspace),

@@ -11,7 +11,8 @@ import { addDays, localIsoDate, mondayOf } from '../core/pacesetter/isoDate';
 import { paceSetterId, readPaceSetter } from '../core/pacesetter/model';
 import { PaceSetterOrigin } from '../core/pacesetter/origin';
 import { addNonTeachingDays, addTerm } from '../core/pacesetter/termEdits';
-import type { CoverageStatus, NewEntry } from '../core/pacesetter/types';
+import { thisWeek } from '../core/pacesetter/thisWeek';
+import type { CoverageStatus, NewEntry, PaceSetterView } from '../core/pacesetter/types';
 import { registerInCluster } from '../extension/pacesetter/registry';
 import { type DemoMember, seedObservationRound } from './demoObservation';
 
@@ -141,7 +142,7 @@ const COVERED: Record<string, { taught: number; partly?: { week: number; note: s
     },
   };
 
-async function seedPaceSetter(serverUrl: string, demo: Demo): Promise<void> {
+async function seedPaceSetter(serverUrl: string, demo: Demo): Promise<PaceSetterView> {
   const origin = new PaceSetterOrigin('demo');
   const today = localIsoDate(new Date());
   const meta = { subject: 'Natural Sciences', grade: '8', year: Number(today.slice(0, 4)) };
@@ -210,6 +211,49 @@ async function seedPaceSetter(serverUrl: string, demo: Demo): Promise<void> {
   const clusterMeta = await connect(serverUrl, `${demo.clusterId}/meta`, demo.leaderToken);
   registerInCluster(clusterMeta.doc, id, meta, origin);
   await settle(clusterMeta);
+  return view;
+}
+
+// Member expertise ("Set My Expertise…"), so This Week and the pace-setter say who can help.
+// The pace-setter is built around today, so this week's topic depends on the term: the member
+// whose subject strand it is (Lerato life sciences, Sipho matter and energy, Thandi the rest)
+// also names this week's topic, so at least one colleague shows up as able to help.
+
+const EXPERTISE = {
+  leader: ['assessment', 'CAPS'],
+  lerato: ['photosynthesis', 'starch test', 'practical work safety'],
+  sipho: ['electric circuits', 'series and parallel circuits'],
+};
+const STRAND_EXPERT: Record<number, keyof typeof EXPERTISE> = {
+  1: 'lerato',
+  2: 'sipho',
+  3: 'sipho',
+  4: 'leader',
+};
+
+async function setExpertise(httpUrl: string, token: string, topics: readonly string[]): Promise<void> {
+  const response = await fetch(`${httpUrl}/api/me/expertise`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ topics }),
+  });
+  if (!response.ok) throw new Error(`setting expertise: ${response.status} ${await response.text()}`);
+}
+
+/** Each member's topics, with this week's topic added to its strand's expert (the leader when alone). */
+function demoExpertise(
+  view: PaceSetterView,
+  withTeachers: boolean,
+): Record<keyof typeof EXPERTISE, string[]> {
+  const now = thisWeek(view, localIsoDate(new Date())).entries[0] ?? view.entries.find((e) => e.week === 6);
+  const expert = withTeachers ? STRAND_EXPERT[now?.term ?? 1]! : 'leader';
+  const topics = {
+    leader: [...EXPERTISE.leader],
+    lerato: [...EXPERTISE.lerato],
+    sipho: [...EXPERTISE.sipho],
+  };
+  if (now) topics[expert].push(now.topic.toLowerCase());
+  return topics;
 }
 
 export async function seedDemoDocuments({
@@ -236,11 +280,14 @@ export async function seedDemoDocuments({
     text.insert(0, `${frontMatter}\n${SAMPLE_PLAN}`);
   }
   await settle(plan);
-  await seedPaceSetter(serverUrl, demo);
+  const view = await seedPaceSetter(serverUrl, demo);
+  const httpUrl = serverUrl.replace(/^ws/, 'http');
   const teacherInvite = demo.invites?.teacher;
+  const expertise = demoExpertise(view, teacherInvite !== undefined);
+  await setExpertise(httpUrl, demo.leaderToken, expertise.leader);
   if (!teacherInvite) return [];
   const members = await seedObservationRound({
-    httpUrl: serverUrl.replace(/^ws/, 'http'),
+    httpUrl,
     clusterId: demo.clusterId,
     leaderToken: demo.leaderToken,
     teacherInvite,
@@ -249,6 +296,9 @@ export async function seedDemoDocuments({
     connect: (name, token) => connect(serverUrl, name, token),
     settle,
   });
+  const [sipho, lerato] = members;
+  if (sipho) await setExpertise(httpUrl, sipho.token, expertise.sipho);
+  if (lerato) await setExpertise(httpUrl, lerato.token, expertise.lerato);
   // Their ids and names only: a token never goes into demo.json beyond the leader's own.
   return members.map(({ id, name, school }) => ({ id, name, school }));
 }

@@ -1,4 +1,5 @@
 import type { ClusterInfo, InvitePreview, Member } from '../../core/cluster/model';
+import type { Expertise } from '../../core/pacesetter/types';
 import type { PlanSummary } from '../../core/plan/catalog';
 import type { RoundInfo } from '../../core/review/types';
 
@@ -137,5 +138,15 @@ export class ServerApi {
   /** A one-time code that signs the caller in on another device (valid 24 hours). */
   deviceCode(): Promise<{ code: string; expiresAt: string }> {
     return this.call('POST', '/api/me/device-code', {});
+  }
+
+  /** Who in the caller's cluster is confident to help with which topics (active members who named any). */
+  expertise(): Promise<{ expertise: Expertise[] }> {
+    return this.call('GET', '/api/expertise');
+  }
+
+  /** Replaces the caller's own topics; the answer has them as the server kept them (tidied, no repeats). */
+  setMyExpertise(topics: readonly string[]): Promise<{ expertise: Expertise }> {
+    return this.call('PUT', '/api/me/expertise', { topics });
   }
 }

@@ -9,6 +9,7 @@ import {
   type Request,
   type Snapshot,
 } from '../../webview/pacesetter/protocol';
+import { clusterExpertise } from '../clusters/clusterExpertise';
 import type { LivePaceSetter, PaceSetterDeps } from './livePaceSetter';
 import { paceSetterHtml, paceSetterWebviewOptions } from './panelHtml';
 import { type Answer, handleRequest, type PanelActions } from './requests';
@@ -44,6 +45,9 @@ export class PaceSetterPanel implements vscode.Disposable {
     this.subs.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       live.onDidChange(() => this.scheduleSnapshot()),
+      this.expertise().onDidChange((clusterId) => {
+        if (clusterId === live.clusterId) this.scheduleSnapshot();
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
     panel.webview.html = paceSetterHtml(panel.webview, deps.context.extensionUri, panel.title);
@@ -51,6 +55,11 @@ export class PaceSetterPanel implements vscode.Disposable {
 
   get docName(): string {
     return this.live.docName;
+  }
+
+  /** Who in the cluster can help with which topics (the server's list; this device's copy offline). */
+  private expertise() {
+    return clusterExpertise(this.deps.context, this.deps.workspace.accounts, this.deps.log);
   }
 
   private member(): Member | undefined {
@@ -156,8 +165,7 @@ export class PaceSetterPanel implements vscode.Disposable {
           : member.role === 'teacher'
             ? [member.schoolId]
             : [],
-      // No server route or document holds members' expertise yet: none is shown rather than made up.
-      expertise: [],
+      expertise: this.expertise().get(live.clusterId),
       strings: paceSetterStrings(),
       ...(this.noticeNow() ? { notice: this.noticeNow() } : {}),
     };

@@ -3,8 +3,9 @@ import { whoKnows } from '../../core/pacesetter/expertise';
 import { localIsoDate } from '../../core/pacesetter/isoDate';
 import { readPaceSetter } from '../../core/pacesetter/model';
 import { thisWeek } from '../../core/pacesetter/thisWeek';
-import type { EntryView, Expertise, PaceSetterView } from '../../core/pacesetter/types';
+import type { EntryView, PaceSetterView } from '../../core/pacesetter/types';
 import type { CatalogNode, PlanSummary } from '../../core/plan/catalog';
+import { type ClusterExpertise, clusterExpertise } from '../clusters/clusterExpertise';
 import { describe } from '../pacesetter/clusterPaceSetters';
 import { metaDocName, paceSetterDocName } from '../pacesetter/docNames';
 import type { LiveDoc } from '../pacesetter/liveDocs';
@@ -18,7 +19,8 @@ import { planUri } from '../fs/planUri';
 // Plans are matched by their catalog entry (subject, grade, term and week), because the server's
 // plan list does not carry the front matter's `entry` link; a plan moved to another week with its
 // entry is therefore not found here until its front matter's week follows.
-// Expertise: no server route or document holds members' expertise yet, so none is shown.
+// Who can help: members whose expertise (the server's list, this device's copy offline; see
+// clusters/clusterExpertise.ts) matches the topic or its sub-topics.
 
 type Node =
   | { kind: 'pacesetter'; clusterId: string; id: string; title: string }
@@ -34,10 +36,11 @@ class ThisWeekProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
   readonly onDidChangeTreeData = this.changed.event;
   private readonly held = new Map<string, { doc: LiveDoc; sub: vscode.Disposable }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Who can help with what; empty until the cluster has a source of members' expertise. */
-  private readonly expertise: readonly Expertise[] = [];
-
-  constructor(private readonly deps: PaceSetterDeps) {}
+  constructor(
+    private readonly deps: PaceSetterDeps,
+    /** Who can help with what, per cluster. */
+    private readonly expertise: ClusterExpertise,
+  ) {}
 
   refresh(): void {
     if (this.timer) return;
@@ -133,8 +136,9 @@ class ThisWeekProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
         icon: 'milestone',
       });
     }
+    const expertise = this.expertise.get(node.clusterId);
     for (const entry of now.entries) {
-      for (const match of whoKnows(this.expertise, [entry.topic, ...entry.subTopics])) {
+      for (const match of whoKnows(expertise, [entry.topic, ...entry.subTopics])) {
         nodes.push({
           kind: 'line',
           label: vscode.l10n.t(
@@ -144,6 +148,11 @@ class ThisWeekProvider implements vscode.TreeDataProvider<Node>, vscode.Disposab
             match.member.school,
           ),
           icon: 'person',
+          tooltip: vscode.l10n.t(
+            '{0} is confident to help with: {1}. Ask them, or ask them to present it at a cluster workshop.',
+            match.member.name,
+            match.member.topics.join(', '),
+          ),
         });
       }
     }
@@ -242,7 +251,8 @@ function allPlans(node: CatalogNode): PlanSummary[] {
 }
 
 export function registerThisWeekView(deps: PaceSetterDeps): vscode.Disposable {
-  const provider = new ThisWeekProvider(deps);
+  const expertise = clusterExpertise(deps.context, deps.workspace.accounts, deps.log);
+  const provider = new ThisWeekProvider(deps, expertise);
   const view = vscode.window.createTreeView('clusterLessons.thisWeek', { treeDataProvider: provider });
   const catalogSubs = new Map<string, vscode.Disposable>();
   const watchCatalogs = (): void => {
@@ -271,7 +281,11 @@ export function registerThisWeekView(deps: PaceSetterDeps): vscode.Disposable {
       updateMessage();
       provider.refresh();
     }),
-    vscode.commands.registerCommand('clusterLessons.refreshThisWeek', () => provider.refresh()),
+    expertise.onDidChange(() => provider.refresh()),
+    vscode.commands.registerCommand('clusterLessons.refreshThisWeek', () => {
+      provider.refresh();
+      void expertise.refreshAll();
+    }),
     new vscode.Disposable(() => {
       clearInterval(hourly);
       for (const s of catalogSubs.values()) s.dispose();
