@@ -238,6 +238,33 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     ).toBeGreaterThanOrEqual(2);
     await bongani.screenshot(`pacesetter-${host.kind}-this-week`);
   });
+  it("a teacher says she can help with photosynthesis, and the leader's This Week and pace-setter name her", async () => {
+    await bongani.runCommand('Cluster Lessons: Set My Expertise…');
+    await bongani.answerPrompts(['photosynthesis, starch test']);
+    await expect
+      .poll(() => bongani.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('photosynthesis, starch test'));
+    // The server keeps it: the leader's ordinary API call reads it back.
+    const response = await fetch(`${server.url}/api/expertise`, {
+      headers: { Authorization: `Bearer ${cluster.leaderToken}` },
+    });
+    const { expertise } = (await response.json()) as { expertise: { name: string; topics: string[] }[] };
+    expect(expertise.find((e) => e.name === 'Bongani Nkosi')?.topics).toEqual([
+      'photosynthesis',
+      'starch test',
+    ]);
+
+    // The leader refreshes This Week (the button in its title) and sees whom to ask.
+    await startCommand(thandi, 'Explorer: Focus on This Week View');
+    const header = thandi.page.locator('.pane-header', { hasText: 'This Week' });
+    await header.hover();
+    await header.locator('[aria-label^="Refresh This Week"]').first().click();
+    const pane = thandi.page.locator('.pane', { has: header });
+    await shows(pane.locator('.pane-body'), 'Can help with Photosynthesis: Bongani Nkosi', 30_000);
+    // Her open pace-setter says it on the Photosynthesis row too.
+    await shows(paceSetter(thandi).locator('body'), 'Can help: Bongani Nkosi', 30_000);
+  });
+
   it("the leader prints the pace-setter with every school's coverage on a page of its own", async () => {
     const leader = paceSetter(thandi);
     await leader.locator('vscode-button[data-key="tool:print-coverage"]').click();
