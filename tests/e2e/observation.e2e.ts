@@ -224,4 +224,42 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
     expect((await amina.notifications().allInnerTexts()).join('\n')).not.toContain('Failed to save');
     await amina.screenshot(`observation-${host.kind}-record`);
   });
+
+  it('in a lesson study the teacher records each teaching with the plan as taught, and compares two cycles', async () => {
+    await amina.openInExplorer(PLAN_PATH);
+    await amina.runCommand('Cluster Lessons: Open an Observation Round on This Plan…');
+    await pickMany(amina, ['Lerato Khumalo']);
+    await amina.answerPrompts(['2026-12-10', '', '', 'Lesson study']);
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Observation round opened'));
+
+    await amina.runCommand('Cluster Lessons: Record a Teaching of This Lesson (Lesson Study)…');
+    await amina.answerPrompts(['2026-12-10', SCHOOLS[0]!, 'First teaching']);
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Cycle 1 recorded'));
+
+    // Revised after the discussion, then taught again at the other school.
+    await amina.openInExplorer(PLAN_PATH);
+    await amina.typeAtEndOfLine('Workbook page 42.', ' Then page 43 in pairs.');
+    await amina.runCommand('Cluster Lessons: Record a Teaching of This Lesson (Lesson Study)…');
+    await amina.answerPrompts(['2026-12-17', SCHOOLS[1]!, 'Re-taught at Tonga']);
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(expect.stringContaining('Cycle 2 recorded'));
+
+    await amina.runCommand('Cluster Lessons: Compare Lesson Study Cycles');
+    await amina.answerPrompts(['']);
+    await amina.page
+      .locator('.tabs-container .tab', { hasText: 'cycle 1' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const after = amina.page.locator('.monaco-diff-editor .editor.modified .view-lines').first();
+    const before = amina.page.locator('.monaco-diff-editor .editor.original .view-lines').first();
+    await expect.poll(() => amina.textOf(after), { timeout: 20_000 }).toContain('Then page 43 in pairs.');
+    expect(await amina.textOf(before)).not.toContain('Then page 43 in pairs.');
+    expect(await amina.textOf(before)).toContain('Workbook page 42.');
+    await amina.screenshot(`observation-${host.kind}-lesson-study-diff`);
+  });
 });
