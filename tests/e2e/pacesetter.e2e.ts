@@ -258,11 +258,13 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     await startCommand(thandi, 'Explorer: Focus on This Week View');
     const header = thandi.page.locator('.pane-header', { hasText: 'This Week' });
     await header.hover();
-    await header.locator('[aria-label^="Refresh This Week"]').first().click();
+    await header.locator('[aria-label*="Refresh This Week"]').first().click();
     const pane = thandi.page.locator('.pane', { has: header });
     await shows(pane.locator('.pane-body'), 'Can help with Photosynthesis: Bongani Nkosi', 30_000);
     // Her open pace-setter says it on the Photosynthesis row too.
-    await shows(paceSetter(thandi).locator('body'), 'Can help: Bongani Nkosi', 30_000);
+    const leader = paceSetter(thandi);
+    await leader.locator('#cl-tab-editor').click();
+    await shows(leader.locator('body'), 'Can help: Bongani Nkosi', 30_000);
   });
 
   it("the leader prints the pace-setter with every school's coverage on a page of its own", async () => {
