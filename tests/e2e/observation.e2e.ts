@@ -203,12 +203,9 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       .poll(() => lerato.editorText(), { timeout: 30_000 })
       .toContain('The learners at the back could not see the leaves.');
 
-    // The one-page record, from the round's context menu.
-    await round.click({ button: 'right' });
-    await amina.page
-      .locator('.context-view .action-label', { hasText: 'Print Observation Record' })
-      .first()
-      .click();
+    // The one-page record, from the palette (the round is the one of 3 December).
+    await amina.runCommand('Cluster Lessons: Print Observation Record');
+    await amina.answerPrompts(['2026-12-03']);
     const record = amina.page
       .frameLocator('iframe.webview.ready >> visible=true')
       .frameLocator('#active-frame');
@@ -226,6 +223,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
   });
 
   it('in a lesson study the teacher records each teaching with the plan as taught, and compares two cycles', async () => {
+    await amina.page.keyboard.press('Escape');
     await amina.openInExplorer(PLAN_PATH);
     await amina.runCommand('Cluster Lessons: Open an Observation Round on This Plan…');
     await pickMany(amina, ['Lerato Khumalo']);
