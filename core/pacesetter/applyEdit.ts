@@ -7,7 +7,7 @@ import type { EditResult } from './types';
 
 // Applies the edits of editTypes.ts to a pace-setter document.
 
-/** Applies one edit in one transaction with the origin; a refusal comes back as a sentence. */
+/** Applies one edit in one transaction with the origin; a refusal comes back as a problem (problems.ts). */
 export function applyPaceSetterEdit(doc: Y.Doc, edit: PaceSetterEdit, origin: PaceSetterOrigin): EditResult {
   switch (edit.type) {
     case 'addTerm':

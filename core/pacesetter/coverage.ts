@@ -9,6 +9,7 @@ import {
   isCoverageStatus,
   type PaceSetterView,
 } from './types';
+import { type Problem, problem, refused } from './problems';
 import { LIMITS } from './validate';
 
 // A school's coverage document: what it actually taught. One document per school (that is what
@@ -72,18 +73,17 @@ function problemOf(
   pacesetter: PaceSetterView,
   input: CoverageInput,
   today: IsoDate | undefined,
-): string | undefined {
-  if (!pacesetter.entries.some((e) => e.id === input.entryId))
-    return 'That entry is no longer in the pace-setter; someone may have removed it.';
-  if (!isCoverageStatus(input.status)) return 'Choose one of: not started, taught, partly taught, skipped.';
+): Problem | undefined {
+  if (!pacesetter.entries.some((e) => e.id === input.entryId)) return problem('entry-gone');
+  if (!isCoverageStatus(input.status)) return problem('coverage-status');
   const date = input.completedOn;
   if (date !== undefined && date !== null) {
-    if (!isIsoDate(date)) return 'The date must be a real date written YYYY-MM-DD.';
-    if (today && compareDates(date, today) > 0) return 'The date taught cannot be after today.';
+    if (!isIsoDate(date)) return problem('coverage-date-invalid');
+    if (today && compareDates(date, today) > 0) return problem('coverage-date-future');
   }
   for (const text of [input.note, input.catchUp])
     if (typeof text === 'string' && text.length > LIMITS.maxText)
-      return `A note is longer than ${LIMITS.maxText} characters.`;
+      return problem('note-too-long', { max: LIMITS.maxText });
   return undefined;
 }
 
@@ -98,8 +98,8 @@ export function setCoverage(
   author: CoverageAuthor,
   origin: PaceSetterOrigin,
 ): EditResult {
-  const problem = problemOf(pacesetter, input, author.today);
-  if (problem) return { ok: false, error: problem };
+  const found = problemOf(pacesetter, input, author.today);
+  if (found) return refused(found);
   const key = coverageKey(pacesetter.id, input.entryId);
   doc.transact(() => {
     const map = coverageMap(doc);

@@ -1,6 +1,7 @@
 import { schoolCalendar, weeksInTerm } from './calendar';
 import { formatCsv, parseCsv } from './csvFormat';
 import { isIsoDate } from './isoDate';
+import { type Problem, problem } from './problems';
 import { joinList, splitList } from './resources';
 import type { EntryFields, EntryView, FormalAssessment, TermView } from './types';
 import { LIMITS } from './validate';
@@ -67,7 +68,9 @@ export interface CsvError {
   readonly row: number;
   /** The column as the file names it; missing for problems with a whole row. */
   readonly column?: string;
-  /** The whole sentence, e.g. "row 7, column week: 'three' is not a whole number from 1 to 20". */
+  /** What is wrong, after "row R, column C: "; the extension translates it by its code. */
+  readonly problem: Problem;
+  /** The whole English sentence, e.g. "row 7, column week: 'three' is not a whole number from 1 to 20". */
   readonly message: string;
 }
 
@@ -85,10 +88,12 @@ const normalise = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
 const KNOWN = new Map(CSV_COLUMNS.map((c) => [normalise(c.name), c.name]));
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const error = (row: number, column: string | undefined, problem: string): CsvError => ({
+const error = (row: number, column: string | undefined, found: Problem): CsvError => ({
   row,
   ...(column !== undefined ? { column } : {}),
-  message: column !== undefined ? `row ${row}, column ${column}: ${problem}` : `row ${row}: ${problem}`,
+  problem: found,
+  message:
+    column !== undefined ? `row ${row}, column ${column}: ${found.message}` : `row ${row}: ${found.message}`,
 });
 
 function wholeNumber(v: string, min: number, max: number): number | undefined {
@@ -104,12 +109,12 @@ export interface CsvOptions {
 
 export function parsePaceSetterCsv(text: string, options: CsvOptions = {}): CsvImport {
   const parsed = parseCsv(text);
-  const errors: CsvError[] = parsed.problems.map((p) => error(p.row, undefined, p.message));
+  const errors: CsvError[] = parsed.problems.map((p) => error(p.row, undefined, p.problem));
   const [header, ...body] = parsed.rows;
   if (!header || header.every((h) => h.trim() === ''))
     return {
       ok: false,
-      errors: [error(1, undefined, 'the file is empty; the first row must name the columns')],
+      errors: [error(1, undefined, problem('csv-empty-file'))],
     };
   const columns: (string | undefined)[] = [];
   const seen = new Set<string>();
@@ -120,22 +125,23 @@ export function parsePaceSetterCsv(text: string, options: CsvOptions = {}): CsvI
     if (raw.trim() === '') {
       // Spreadsheets export trailing empty columns; one with values but no name is a mistake.
       if (body.some((r) => (r[i] ?? '').trim() !== ''))
-        errors.push(error(1, shown, 'has values below it but no name'));
+        errors.push(error(1, shown, problem('csv-unnamed-column')));
     } else if (!name) {
       errors.push(
         error(
           1,
           shown,
-          `is not a pace-setter column (the columns are ${CSV_COLUMNS.map((c) => c.name).join(', ')})`,
+          problem('csv-unknown-column', { columns: CSV_COLUMNS.map((c) => c.name).join(', ') }),
         ),
       );
     } else if (seen.has(name)) {
-      errors.push(error(1, shown, 'appears twice'));
+      errors.push(error(1, shown, problem('csv-column-twice')));
     }
     if (name) seen.add(name);
   });
   for (const c of CSV_COLUMNS)
-    if (c.required && !seen.has(c.name)) errors.push(error(1, undefined, `the column ${c.name} is missing`));
+    if (c.required && !seen.has(c.name))
+      errors.push(error(1, undefined, problem('csv-column-missing', { column: c.name })));
   if (errors.length > 0) return { ok: false, errors };
 
   const label = new Map(columns.map((c, i) => [c, header[i]!.trim()]));
@@ -146,32 +152,32 @@ export function parsePaceSetterCsv(text: string, options: CsvOptions = {}): CsvI
     const row = index + 2;
     if (cells.every((c) => c.trim() === '')) return; // spreadsheets export empty rows at the end
     if (row > MAX_ROWS + 1) {
-      if (row === MAX_ROWS + 2) errors.push(error(row, undefined, `the file has more than ${MAX_ROWS} rows`));
+      if (row === MAX_ROWS + 2)
+        errors.push(error(row, undefined, problem('csv-too-many-rows', { max: MAX_ROWS })));
       return;
     }
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== ''))
       errors.push(
-        error(row, undefined, `has ${cells.length} values but the header names ${header.length} columns`),
+        error(row, undefined, problem('csv-extra-values', { values: cells.length, columns: header.length })),
       );
     const get = (name: string) => (cells[columns.indexOf(name)] ?? '').trim();
-    const bad = (name: string, problem: string) => errors.push(error(row, label.get(name) ?? name, problem));
+    const bad = (name: string, found: Problem) => errors.push(error(row, label.get(name) ?? name, found));
     const entry = readRow(get, bad, calendar);
     const id = get('id');
     if (id !== '') {
-      if (!ID.test(id))
-        bad('id', `'${id}' is not an entry id (letters, digits, dots, dashes and underscores)`);
-      else if (idRows.has(id)) bad('id', `'${id}' is already used on row ${idRows.get(id)}`);
+      if (!ID.test(id)) bad('id', problem('csv-bad-id', { value: id }));
+      else if (idRows.has(id)) bad('id', problem('csv-id-reused', { value: id, row: idRows.get(id)! }));
       else idRows.set(id, row);
     }
     if (entry) entries.push({ ...entry, ...(id !== '' ? { id } : {}), row });
   });
   if (errors.length === 0 && entries.length === 0)
-    errors.push(error(2, undefined, 'the file has no entries below the header row'));
+    errors.push(error(2, undefined, problem('csv-no-entries')));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, entries };
 }
 
 type Getter = (name: string) => string;
-type Reporter = (name: string, problem: string) => void;
+type Reporter = (name: string, found: Problem) => void;
 
 function readRow(
   get: Getter,
@@ -179,42 +185,43 @@ function readRow(
   calendar: ReturnType<typeof schoolCalendar> | undefined,
 ): EntryFields | undefined {
   let ok = true;
-  const fail = (name: string, problem: string) => {
+  const fail = (name: string, found: Problem) => {
     ok = false;
-    bad(name, problem);
+    bad(name, found);
   };
   const term = wholeNumber(get('term'), 1, LIMITS.maxTerm);
   if (term === undefined)
     fail(
       'term',
       get('term') === ''
-        ? 'is empty; every row needs a term'
-        : `'${get('term')}' is not a term number from 1 to ${LIMITS.maxTerm}`,
+        ? problem('csv-term-empty')
+        : problem('csv-term-range', { value: get('term'), max: LIMITS.maxTerm }),
     );
   const week = wholeNumber(get('week'), 1, LIMITS.maxWeek);
   if (week === undefined)
     fail(
       'week',
       get('week') === ''
-        ? 'is empty; every row needs a week'
-        : `'${get('week')}' is not a whole number from 1 to ${LIMITS.maxWeek}`,
+        ? problem('csv-week-empty')
+        : problem('csv-week-range', { value: get('week'), max: LIMITS.maxWeek }),
     );
   const weeks = term !== undefined && calendar ? weeksInTerm(calendar, term) : undefined;
-  if (week !== undefined && weeks !== undefined && week > weeks)
-    fail('week', `week ${week} is after the last teaching week of term ${term} (week ${weeks})`);
+  if (term !== undefined && week !== undefined && weeks !== undefined && week > weeks)
+    fail('week', problem('csv-week-beyond-term', { week, term, weeks }));
   const topic = get('topic');
-  if (topic === '') fail('topic', 'is empty; every row needs a topic');
+  if (topic === '') fail('topic', problem('csv-topic-empty'));
   const text = (name: string, max: number) => {
     const v = get(name);
-    if (v.length > max) fail(name, `is longer than ${max} characters`);
+    if (v.length > max) fail(name, problem('csv-too-long', { max }));
     return v;
   };
   text('topic', LIMITS.maxTopic);
   const list = (name: string) => {
     const items = splitList(get(name));
-    if (items.length > LIMITS.maxListItems) fail(name, `has more than ${LIMITS.maxListItems} items`);
+    if (items.length > LIMITS.maxListItems)
+      fail(name, problem('csv-list-too-many', { max: LIMITS.maxListItems }));
     if (items.some((s) => s.length > LIMITS.maxTopic))
-      fail(name, `has an item longer than ${LIMITS.maxTopic} characters`);
+      fail(name, problem('csv-list-item-too-long', { max: LIMITS.maxTopic }));
     return items;
   };
   const hoursText = get('hours');
@@ -222,7 +229,10 @@ function readRow(
   if (Number.isNaN(hours) || hours > LIMITS.maxHours)
     fail(
       'hours',
-      `'${hoursText}' is not a number of hours from 0 to ${LIMITS.maxHours}${/^\d+,\d+$/.test(hoursText) ? ' (write decimals with a dot, as in 1.5)' : ''}`,
+      problem(/^\d+,\d+$/.test(hoursText) ? 'csv-hours-comma' : 'csv-hours-range', {
+        value: hoursText,
+        max: LIMITS.maxHours,
+      }),
     );
   const formal = readFormal(get, fail);
   const fields: EntryFields = {
@@ -248,20 +258,19 @@ function readFormal(get: Getter, fail: Reporter): FormalAssessment | undefined {
     'formal_common',
   ].map(get) as [string, string, string, string];
   if (type === '' && weightText === '' && date === '' && commonText === '') return undefined;
-  if (type === '')
-    fail('formal_type', 'is empty, but the row has a formal assessment; give its type (for example Test)');
+  if (type === '') fail('formal_type', problem('csv-formal-type-empty'));
   const weight = /^\d+(\.\d+)?%?$/.test(weightText) ? Number(weightText.replace('%', '')) : Number.NaN;
-  if (weightText === '') fail('formal_weight', 'is empty; a formal assessment needs its weight in percent');
+  if (weightText === '') fail('formal_weight', problem('csv-formal-weight-empty'));
   else if (!(weight > 0 && weight <= 100))
-    fail('formal_weight', `'${weightText}' is not a percentage more than 0 and at most 100`);
-  if (date === '') fail('formal_date', 'is empty; a formal assessment needs its date (YYYY-MM-DD)');
-  else if (!isIsoDate(date)) fail('formal_date', `'${date}' is not a date written YYYY-MM-DD`);
+    fail('formal_weight', problem('csv-formal-weight-range', { value: weightText }));
+  if (date === '') fail('formal_date', problem('csv-formal-date-empty'));
+  else if (!isIsoDate(date)) fail('formal_date', problem('csv-formal-date-invalid', { value: date }));
   const common = /^(yes|y|true|1)$/i.test(commonText)
     ? true
     : /^(no|n|false|0|)$/i.test(commonText)
       ? false
       : undefined;
-  if (common === undefined) fail('formal_common', `'${commonText}' is not yes or no`);
+  if (common === undefined) fail('formal_common', problem('csv-formal-common', { value: commonText }));
   return { type, weight, date, common: common ?? false };
 }
 

@@ -4,12 +4,14 @@
 // (spreadsheets set to a language whose decimal mark is a comma write semicolons). It reports
 // what it cannot read with the spreadsheet row (record) number rather than guessing.
 
+import { type Problem, problem } from './problems';
+
 export type Delimiter = ',' | ';' | '\t';
 
 export interface CsvProblem {
   /** 1-based record number: the row a spreadsheet shows, header included. */
   readonly row: number;
-  readonly message: string;
+  readonly problem: Problem;
 }
 
 export interface ParsedCsv {
@@ -81,14 +83,14 @@ export function parseCsv(
         i++;
       }
       if (!closed) {
-        problems.push({ row: startRow, message: 'a quoted value is not closed (a " is missing)' });
+        problems.push({ row: startRow, problem: problem('csv-quote-open') });
         break;
       }
       const next = text[i];
       if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
         problems.push({
           row: rows.length + 1,
-          message: 'there is text after the closing " of a quoted value',
+          problem: problem('csv-text-after-quote'),
         });
         // Keep reading the rest of the value as plain text so later rows are still checked.
       }

@@ -4,18 +4,19 @@ import { newId } from './ids';
 import { entriesArray, type FieldMap, findEntryMap, metaMap, readEntries, readTerms } from './model';
 import type { PaceSetterOrigin } from './origin';
 import type { EditResult, EntryPatch, FormalAssessment, NewEntry, PaceSetterMeta } from './types';
+import { type Problem, problem, refused } from './problems';
 import { entryPatchProblems, LIMITS, termNumberProblem, topicProblem } from './validate';
 
 // Changes to a pace-setter's entries and details (terms: termEdits.ts). Each runs in one transaction with the caller's origin and
 // writes only the fields that change, so concurrent edits of other fields survive (model.ts).
-// Validation failures come back as a sentence for the person, never as an exception.
+// Validation failures come back as a problem for the person (problems.ts), never as an exception.
 
-const fail = (error: string): EditResult => ({ ok: false, error });
+const fail = (p: Problem): EditResult => refused(p);
 
 export function setMeta(doc: Y.Doc, patch: Partial<PaceSetterMeta>, origin: PaceSetterOrigin): EditResult {
   if (patch.year !== undefined && !(Number.isInteger(patch.year) && patch.year >= 2000 && patch.year <= 2100))
-    return fail('The year must be a year such as 2027.');
-  if (patch.subject !== undefined && patch.subject.trim() === '') return fail('The subject cannot be empty.');
+    return fail(problem('year-invalid'));
+  if (patch.subject !== undefined && patch.subject.trim() === '') return fail(problem('subject-empty'));
   doc.transact(() => {
     const m = metaMap(doc);
     for (const [k, v] of Object.entries(patch)) if (v !== undefined && m.get(k) !== v) m.set(k, v);
@@ -67,21 +68,19 @@ const EMPTY: Omit<NewEntry, 'term' | 'week' | 'topic'> = {
   informalAssessment: '',
 };
 
-function firstProblem(patch: EntryPatch): string | undefined {
-  return entryPatchProblems(patch)[0]?.message;
+function firstProblem(patch: EntryPatch): Problem | undefined {
+  return entryPatchProblems(patch)[0]?.problem;
 }
 
-function weekBeyondTerm(doc: Y.Doc, term: number, week: number): string | undefined {
+function weekBeyondTerm(doc: Y.Doc, term: number, week: number): Problem | undefined {
   const weeks = weeksInTerm(schoolCalendar(readTerms(doc)), term);
-  return weeks !== undefined && week > weeks
-    ? `Term ${term} has ${weeks} teaching weeks; change the term's dates or non-teaching days first.`
-    : undefined;
+  return weeks !== undefined && week > weeks ? problem('week-beyond-term', { term, weeks }) : undefined;
 }
 
 export function addEntry(doc: Y.Doc, entry: NewEntry, origin: PaceSetterOrigin): EditResult {
   const full = { ...EMPTY, ...entry };
-  const problem = firstProblem(full) ?? weekBeyondTerm(doc, full.term, full.week);
-  if (problem) return fail(problem);
+  const found = firstProblem(full) ?? weekBeyondTerm(doc, full.term, full.week);
+  if (found) return fail(found);
   const id = newId('e');
   doc.transact(() => {
     // Integrated first, then filled: reading a map that is not in a document yet is not allowed.
@@ -99,12 +98,12 @@ export function addWeek(
   week: { readonly term: number; readonly topic: string },
   origin: PaceSetterOrigin,
 ): EditResult {
-  const problem = termNumberProblem(week.term) ?? topicProblem(week.topic);
-  if (problem) return fail(problem);
+  const found = termNumberProblem(week.term) ?? topicProblem(week.topic);
+  if (found) return fail(found);
   const last = readEntries(doc)
     .filter((e) => e.term === week.term)
     .reduce((max, e) => Math.max(max, e.week), 0);
-  if (last >= LIMITS.maxWeek) return fail(`Term ${week.term} already has ${LIMITS.maxWeek} weeks.`);
+  if (last >= LIMITS.maxWeek) return fail(problem('term-full', { term: week.term, max: LIMITS.maxWeek }));
   return addEntry(doc, { term: week.term, week: last + 1, topic: week.topic }, origin);
 }
 
@@ -115,9 +114,9 @@ export function updateEntry(
   origin: PaceSetterOrigin,
 ): EditResult {
   const m = findEntryMap(doc, entryId);
-  if (!m) return fail('That entry is no longer in the pace-setter; someone may have removed it.');
-  const problem = firstProblem(patch);
-  if (problem) return fail(problem);
+  if (!m) return fail(problem('entry-gone'));
+  const found = firstProblem(patch);
+  if (found) return fail(found);
   const term = patch.term ?? (m.get('term') as number);
   const moved = patch.term !== undefined || patch.week !== undefined;
   const beyond = moved ? weekBeyondTerm(doc, term, patch.week ?? (m.get('week') as number)) : undefined;
@@ -129,7 +128,7 @@ export function updateEntry(
 export function removeEntry(doc: Y.Doc, entryId: string, origin: PaceSetterOrigin): EditResult {
   const entries = entriesArray(doc);
   const at = entries.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === entryId);
-  if (at < 0) return fail('That entry is no longer in the pace-setter; someone may have removed it.');
+  if (at < 0) return fail(problem('entry-gone'));
   doc.transact(() => entries.delete(at, 1), origin);
   return { ok: true, id: entryId };
 }

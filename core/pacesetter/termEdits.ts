@@ -4,12 +4,13 @@ import { newId } from './ids';
 import { type FieldMap, findTermMap, readTerm, readTerms, termsArray } from './model';
 import type { PaceSetterOrigin } from './origin';
 import type { EditResult, NonTeachingDay } from './types';
+import { type Problem, problem, refused } from './problems';
 import { termNumberProblem } from './validate';
 
 // Changes to a pace-setter's terms: their dates and their non-teaching days. Entries point at a
 // term by its number, so changing or removing a term never touches them.
 
-const fail = (error: string): EditResult => ({ ok: false, error });
+const fail = (p: Problem): EditResult => refused(p);
 
 export interface NewTerm {
   readonly number: number;
@@ -18,26 +19,28 @@ export interface NewTerm {
   readonly nonTeachingDays?: readonly NonTeachingDay[];
 }
 
-function termDatesProblem(doc: Y.Doc, start: string, end: string, except?: string): string | undefined {
-  if (!isIsoDate(start) || !isIsoDate(end)) return 'Term dates must be real dates written YYYY-MM-DD.';
-  if (compareDates(start, end) > 0) return 'A term cannot end before it starts.';
-  if (dayNumber(end) - dayNumber(start) > 366) return 'A term cannot be longer than a year.';
+function termDatesProblem(doc: Y.Doc, start: string, end: string, except?: string): Problem | undefined {
+  if (!isIsoDate(start) || !isIsoDate(end)) return problem('term-dates-invalid');
+  if (compareDates(start, end) > 0) return problem('term-ends-before-start');
+  if (dayNumber(end) - dayNumber(start) > 366) return problem('term-too-long');
   const other = readTerms(doc).find(
     (t) => t.id !== except && compareDates(t.start, end) <= 0 && compareDates(start, t.end) <= 0,
   );
-  return other ? `These dates overlap term ${other.number} (${other.start} to ${other.end}).` : undefined;
+  return other
+    ? problem('term-overlap', { term: other.number, start: other.start, end: other.end })
+    : undefined;
 }
 
 export function addTerm(doc: Y.Doc, term: NewTerm, origin: PaceSetterOrigin): EditResult {
   const numberProblem = termNumberProblem(term.number);
   if (numberProblem) return fail(numberProblem);
   if (readTerms(doc).some((t) => t.number === term.number))
-    return fail(`Term ${term.number} is already there.`);
+    return fail(problem('term-exists', { term: term.number }));
   const dates = termDatesProblem(doc, term.start, term.end);
   if (dates) return fail(dates);
   const days = term.nonTeachingDays ?? [];
   const outside = days.find((d) => !isIsoDate(d.date) || d.date < term.start || d.date > term.end);
-  if (outside) return fail(`${outside.date} is not a date inside the term.`);
+  if (outside) return fail(problem('day-outside-new-term', { date: String(outside.date) }));
   const id = newId('t');
   doc.transact(() => {
     const m = new Y.Map<unknown>();
@@ -58,9 +61,9 @@ export function setTermDates(
   origin: PaceSetterOrigin,
 ): EditResult {
   const m = findTermMap(doc, termId);
-  if (!m) return fail('That term is no longer in the pace-setter.');
-  const problem = termDatesProblem(doc, dates.start, dates.end, termId);
-  if (problem) return fail(problem);
+  if (!m) return fail(problem('term-gone'));
+  const found = termDatesProblem(doc, dates.start, dates.end, termId);
+  if (found) return fail(found);
   doc.transact(() => {
     if (m.get('start') !== dates.start) m.set('start', dates.start);
     if (m.get('end') !== dates.end) m.set('end', dates.end);
@@ -71,7 +74,7 @@ export function setTermDates(
 export function removeTerm(doc: Y.Doc, termId: string, origin: PaceSetterOrigin): EditResult {
   const terms = termsArray(doc);
   const at = terms.toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === termId);
-  if (at < 0) return fail('That term is no longer in the pace-setter.');
+  if (at < 0) return fail(problem('term-gone'));
   doc.transact(() => terms.delete(at, 1), origin);
   return { ok: true, id: termId };
 }
@@ -105,17 +108,15 @@ export function addNonTeachingDays(
 ): EditResult {
   const m = findTermMap(doc, termId);
   const term = m && readTerm(m);
-  if (!m || !term) return fail('That term is no longer in the pace-setter.');
+  if (!m || !term) return fail(problem('term-gone'));
   const to = range.to?.trim() || range.from;
-  if (!isIsoDate(range.from) || !isIsoDate(to))
-    return fail('Non-teaching days must be real dates written YYYY-MM-DD.');
-  if (compareDates(range.from, to) > 0)
-    return fail('The last non-teaching day cannot come before the first.');
+  if (!isIsoDate(range.from) || !isIsoDate(to)) return fail(problem('days-invalid'));
+  if (compareDates(range.from, to) > 0) return fail(problem('days-reversed'));
   for (const date of [range.from, to])
     if (date < term.start || date > term.end)
-      return fail(`${date} is not inside term ${term.number} (${term.start} to ${term.end}).`);
+      return fail(problem('day-outside-term', { date, term: term.number, start: term.start, end: term.end }));
   if (dayNumber(to) - dayNumber(range.from) >= MAX_RANGE_DAYS)
-    return fail(`Mark at most ${MAX_RANGE_DAYS} days at a time; change the term's dates for a longer break.`);
+    return fail(problem('days-too-many', { max: MAX_RANGE_DAYS }));
   const marked = new Set(term.nonTeachingDays.map((d) => d.date));
   const label = range.label?.trim();
   const days: object[] = [];
@@ -125,8 +126,8 @@ export function addNonTeachingDays(
   if (days.length === 0)
     return fail(
       range.from === to && !isWeekend(to)
-        ? `${to} is already a non-teaching day.`
-        : 'Those days are already non-teaching days or a weekend.',
+        ? problem('day-already-off', { date: to })
+        : problem('days-already-off'),
     );
   doc.transact(() => nonTeachingArray(m).push(days), origin);
   return { ok: true, id: termId };
@@ -139,7 +140,7 @@ export function removeNonTeachingDays(
   origin: PaceSetterOrigin,
 ): EditResult {
   const m = findTermMap(doc, termId);
-  if (!m) return fail('That term is no longer in the pace-setter.');
+  if (!m) return fail(problem('term-gone'));
   const remove = new Set(dates);
   doc.transact(() => {
     const arr = nonTeachingArray(m);

@@ -1,4 +1,5 @@
 import type { IsoDate } from './isoDate';
+import type { Problem } from './problems';
 
 // Plain, immutable, JSON-serialisable views of the pace-setter and coverage documents. The
 // extension reads them from the Y.Docs (model.ts, coverage.ts) and posts them to the webview
@@ -106,7 +107,10 @@ export interface Expertise {
   readonly topics: readonly string[];
 }
 
-/** Result of an edit: the id of what was added or changed, or a sentence for the person. */
+/**
+ * Result of an edit: the id of what was added or changed, or why not. The extension shows
+ * `problem` translated (extension/pacesetter/problemText.ts); `error` is its English sentence.
+ */
 export type EditResult =
   | { readonly ok: true; readonly id: string }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly problem: Problem };

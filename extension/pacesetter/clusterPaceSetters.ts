@@ -7,6 +7,7 @@ import { addTerm } from '../../core/pacesetter/termEdits';
 import type { PaceSetterMeta } from '../../core/pacesetter/types';
 import type { JoinedCluster } from '../clusters/accounts';
 import { confirmedWrite } from './confirmedWrite';
+import { problemText } from './problemText';
 import { metaDocName, paceSetterDocName } from './docNames';
 import type { PaceSetterDeps } from './livePaceSetter';
 import { readRegistry, type RegisteredPaceSetter, registerInCluster } from './registry';
@@ -149,7 +150,7 @@ export async function createPaceSetter(
       },
     );
     if (result && !result.ok) {
-      void vscode.window.showErrorMessage(result.error);
+      void vscode.window.showErrorMessage(problemText(result.problem));
       return undefined;
     }
     if (outcome.kind === 'refused') {

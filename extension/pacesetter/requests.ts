@@ -10,6 +10,7 @@ import type { PaceSetterOrigin } from '../../core/pacesetter/origin';
 import type { CoverageInput } from '../../core/pacesetter/coverage';
 import type { Request } from '../../webview/pacesetter/protocol';
 import { confirmedWrite, type WriteOutcome } from './confirmedWrite';
+import { csvErrorText, problemText } from './problemText';
 import type { LiveDoc } from './liveDocs';
 import type { LivePaceSetter, PaceSetterDeps } from './livePaceSetter';
 
@@ -58,7 +59,7 @@ async function editPaceSetter(ctx: RequestContext, edit: PaceSetterEdit): Promis
   const { result, outcome } = await write(ctx, ctx.live.document, (doc) =>
     applyPaceSetterEdit(doc, edit, ctx.origin),
   );
-  if (result && !result.ok) return { ok: false, error: result.error };
+  if (result && !result.ok) return { ok: false, error: problemText(result.problem) };
   return answerFor(outcome, paceSetterRefusal());
 }
 
@@ -78,7 +79,7 @@ async function recordCoverage(ctx: RequestContext, schoolId: string, input: Cove
       ctx.origin,
     ),
   );
-  if (result && !result.ok) return { ok: false, error: result.error };
+  if (result && !result.ok) return { ok: false, error: problemText(result.problem) };
   return answerFor(outcome, coverageRefusal(school.name));
 }
 
@@ -90,7 +91,7 @@ export async function importCsv(ctx: RequestContext, text: string, mode: ImportM
     return {
       ok: false,
       error: vscode.l10n.t('Nothing was imported. Fix these rows in the file and import it again:'),
-      details: result.errors.map((e) => e.message),
+      details: result.errors.map(csvErrorText),
     };
   }
   const answer = answerFor(outcome, paceSetterRefusal());

@@ -105,7 +105,7 @@ describe('Nothing is imported until the whole file is clean', () => {
       'replace',
       leader,
     );
-    expect(outcome).toEqual({
+    expect(outcome).toMatchObject({
       ok: false,
       errors: [
         { row: 3, column: 'week', message: "row 3, column week: 'two' is not a whole number from 1 to 20" },

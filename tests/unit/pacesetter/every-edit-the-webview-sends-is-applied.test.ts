@@ -34,7 +34,7 @@ describe('Every edit the webview sends is applied by one call', () => {
 
   it('a refusal is a sentence, and nothing is written', () => {
     const doc = paceSetterDoc();
-    expect(applyPaceSetterEdit(doc, { type: 'addWeek', term: 1, topic: ' ' }, leader)).toEqual({
+    expect(applyPaceSetterEdit(doc, { type: 'addWeek', term: 1, topic: ' ' }, leader)).toMatchObject({
       ok: false,
       error: 'Every entry needs a topic.',
     });

@@ -26,7 +26,7 @@ describe('The leader adds weeks and entries', () => {
 
   it('a week beyond the term\u2019s teaching weeks is refused with what to do', () => {
     const doc = paceSetterDoc();
-    expect(addEntry(doc, { term: 1, week: 11, topic: 'Too late' }, leader)).toEqual({
+    expect(addEntry(doc, { term: 1, week: 11, topic: 'Too late' }, leader)).toMatchObject({
       ok: false,
       error: "Term 1 has 10 teaching weeks; change the term's dates or non-teaching days first.",
     });
@@ -56,7 +56,7 @@ describe('The leader adds weeks and entries', () => {
     expect(refusal({ formal: { type: 'Test', weight: 10, date: '20-01-2027', common: true } })).toBe(
       'The date of a formal assessment must be a real date written YYYY-MM-DD.',
     );
-    expect(updateEntry(doc, 'e-missing', { topic: 'x' }, leader)).toEqual({
+    expect(updateEntry(doc, 'e-missing', { topic: 'x' }, leader)).toMatchObject({
       ok: false,
       error: 'That entry is no longer in the pace-setter; someone may have removed it.',
     });
@@ -84,15 +84,15 @@ describe('The leader adds weeks and entries', () => {
 describe('The leader sets up terms and holidays', () => {
   it('terms cannot overlap, repeat a number or end before they start', () => {
     const doc = paceSetterDoc();
-    expect(addTerm(doc, { number: 3, start: '2027-06-01', end: '2027-09-01' }, leader)).toEqual({
+    expect(addTerm(doc, { number: 3, start: '2027-06-01', end: '2027-09-01' }, leader)).toMatchObject({
       ok: false,
       error: 'These dates overlap term 2 (2027-04-06 to 2027-06-25).',
     });
-    expect(addTerm(doc, { number: 2, start: '2027-07-13', end: '2027-09-24' }, leader)).toEqual({
+    expect(addTerm(doc, { number: 2, start: '2027-07-13', end: '2027-09-24' }, leader)).toMatchObject({
       ok: false,
       error: 'Term 2 is already there.',
     });
-    expect(addTerm(doc, { number: 3, start: '2027-09-24', end: '2027-07-13' }, leader)).toEqual({
+    expect(addTerm(doc, { number: 3, start: '2027-09-24', end: '2027-07-13' }, leader)).toMatchObject({
       ok: false,
       error: 'A term cannot end before it starts.',
     });
@@ -103,12 +103,12 @@ describe('The leader sets up terms and holidays', () => {
   it('holidays are added and removed inside their term only', () => {
     const doc = paceSetterDoc();
     const term2 = readTerms(doc)[1]!.id;
-    expect(addNonTeachingDays(doc, term2, { from: '2027-03-01' }, leader)).toEqual({
+    expect(addNonTeachingDays(doc, term2, { from: '2027-03-01' }, leader)).toMatchObject({
       ok: false,
       error: '2027-03-01 is not inside term 2 (2027-04-06 to 2027-06-25).',
     });
     ok(addNonTeachingDays(doc, term2, { from: '2027-04-27', label: 'Freedom Day' }, leader));
-    expect(addNonTeachingDays(doc, term2, { from: '2027-04-27' }, leader)).toEqual({
+    expect(addNonTeachingDays(doc, term2, { from: '2027-04-27' }, leader)).toMatchObject({
       ok: false,
       error: '2027-04-27 is already a non-teaching day.',
     });
@@ -125,7 +125,7 @@ describe('The leader sets up terms and holidays', () => {
       '2027-05-17',
       '2027-05-18',
     ]);
-    expect(addNonTeachingDays(doc, term2, { from: '2027-05-15', to: '2027-05-16' }, leader)).toEqual({
+    expect(addNonTeachingDays(doc, term2, { from: '2027-05-15', to: '2027-05-16' }, leader)).toMatchObject({
       ok: false,
       error: 'Those days are already non-teaching days or a weekend.',
     });
