@@ -83,7 +83,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
   it('the teacher invites a colleague; the observer’s suggestion stays on its line after a co-author adds lines above it', async () => {
     await amina.openInExplorer(PLAN_PATH);
     await expect.poll(() => amina.editorText(), { timeout: 30_000 }).toContain(LINE);
-    await amina.runCommand('Cluster Lessons: Open an Observation Round on This Plan…');
+    await amina.startCommand('Cluster Lessons: Open an Observation Round on This Plan…');
     await pickMany(amina, ['Lerato Khumalo']);
     await amina.answerPrompts([
       localIsoDate(new Date()),
@@ -204,7 +204,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       .toContain('The learners at the back could not see the leaves.');
 
     // The one-page record, from the palette (the round is the one of 3 December).
-    await amina.runCommand('Cluster Lessons: Print Observation Record');
+    await amina.startCommand('Cluster Lessons: Print Observation Record');
     await amina.answerPrompts(['2026-12-03']);
     const record = amina.page
       .frameLocator('iframe.webview.ready >> visible=true')
@@ -225,7 +225,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
   it('in a lesson study the teacher records each teaching with the plan as taught, and compares two cycles', async () => {
     await amina.page.keyboard.press('Escape');
     await amina.openInExplorer(PLAN_PATH);
-    await amina.runCommand('Cluster Lessons: Open an Observation Round on This Plan…');
+    await amina.startCommand('Cluster Lessons: Open an Observation Round on This Plan…');
     await pickMany(amina, ['Lerato Khumalo']);
     await amina.answerPrompts(['2026-12-10', '', '', 'Lesson study']);
     await expect
@@ -247,7 +247,7 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
       .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
       .toContainEqual(expect.stringContaining('Cycle 2 recorded'));
 
-    await amina.runCommand('Cluster Lessons: Compare Lesson Study Cycles');
+    await amina.startCommand('Cluster Lessons: Compare Lesson Study Cycles');
     await amina.answerPrompts(['']);
     await amina.page
       .locator('.tabs-container .tab', { hasText: 'cycle 1' })
