@@ -239,7 +239,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     await bongani.screenshot(`pacesetter-${host.kind}-this-week`);
   });
   it("a teacher says she can help with photosynthesis, and the leader's This Week and pace-setter name her", async () => {
-    await bongani.runCommand('Cluster Lessons: Set My Expertise…');
+    await startCommand(bongani, 'Cluster Lessons: Set My Expertise…');
     await bongani.answerPrompts(['photosynthesis, starch test']);
     await expect
       .poll(() => bongani.notifications().allInnerTexts(), { timeout: 20_000 })
