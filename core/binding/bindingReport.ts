@@ -4,12 +4,8 @@
  * settled: the editor shows Y.Text. applying: edits are queued or in flight.
  * stalled: the editor refused an edit without having changed (read-only, closed); retried on
  * the next change or retry().
- * outOfSync: a check found the editor's text differs from Y.Text, and the binding could not
- * prove that bringing the editor back to Y.Text loses nothing the teacher typed. It keeps
- * syncing, but the glue must show this (a reload from the server is the way out); it ends only
- * when a later check finds both texts equal.
  */
-export type BindingState = 'settled' | 'applying' | 'stalled' | 'outOfSync';
+export type BindingState = 'settled' | 'applying' | 'stalled';
 
 export interface BindingStats {
   /** Content changes by the user written to Y.Text. */
@@ -25,11 +21,6 @@ export interface BindingStats {
   rejectedApplies: number;
   /** Things VS Code's contract rules out; each is reported through onDidDetectAnomaly. */
   anomalies: number;
-  /** Checks of the editor's text against Y.Text (when quiet), and the mismatches they found. */
-  verifications: number;
-  mismatches: number;
-  /** Mismatches repaired (provably nothing of the user's in the way) by minimal edits. */
-  repairs: number;
 }
 
 export function emptyStats(): BindingStats {
@@ -41,8 +32,5 @@ export function emptyStats(): BindingStats {
     appliedEdits: 0,
     rejectedApplies: 0,
     anomalies: 0,
-    verifications: 0,
-    mismatches: 0,
-    repairs: 0,
   };
 }

@@ -65,10 +65,6 @@ export interface EditorDocument {
    * its change event before resolving true. Edits are non-overlapping, sorted ascending and all
    * refer to the document at `expectedVersion` (WorkspaceEdit semantics). Resolves false, having
    * changed nothing, when the document is no longer at `expectedVersion` or cannot be edited.
-   *
-   * The binding relies on the version guard, and takes the change events as the truth where the
-   * answer disagrees with them: an event may carry replacements VS Code added to the batch (or
-   * a later batch merged in), and an edit answered false or with an error may still show up.
    */
   applyEdits(edits: readonly EditorEdit[], expectedVersion: number): Promise<boolean>;
 }

@@ -92,14 +92,7 @@ export class PlanBindings implements vscode.Disposable {
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
     const registration = this.workspace.registerBound(docName, () => session.replica.flush());
     binding.onDidDetectAnomaly((message) => this.log.warn(`${docName}: ${message}`));
-    let wasOutOfSync = false;
     binding.onDidChangeState((state) => {
-      // The binding's own check found the editor differs from the document: show it at once.
-      if ((state === 'outOfSync') !== wasOutOfSync) {
-        wasOutOfSync = state === 'outOfSync';
-        if (wasOutOfSync) this.log.error(`${docName}: the editor's text differs from the document's`);
-        this.changed.fire(plan);
-      }
       if (state !== 'settled') return;
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
@@ -187,7 +180,6 @@ export class PlanBindings implements vscode.Disposable {
    */
   stateOf(plan: BoundPlan): SyncState {
     if (this.divergedPlans.has(plan)) return { kind: 'outOfSync' };
-    if (plan.binding.state === 'outOfSync') return { kind: 'outOfSync' };
     if (plan.binding.state === 'settled' && !plan.binding.isInSync()) return { kind: 'outOfSync' };
     return plan.session.state;
   }

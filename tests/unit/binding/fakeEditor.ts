@@ -97,45 +97,6 @@ export class FakeEditor implements EditorDocument {
     this.change(edits);
   }
 
-  /**
-   * The renderer applies a WorkspaceEdit that reached it (see extensionHost.ts): all `edits` as
-   * one change, reported as one event. Not counted as the user's.
-   */
-  applyBatch(edits: readonly EditorEdit[]): void {
-    this.change(edits);
-  }
-
-  /**
-   * The extension host's copy of a document takes a change event from the renderer, as
-   * ExtHostDocumentData.onEvents does: the EOL first, then each content change in order (each
-   * against the text the earlier ones left), then the version; then listeners hear the event.
-   */
-  replay(event: EditorChangeEvent, eol: EndOfLine): void {
-    if (eol !== this.currentEol) {
-      this.currentEol = eol;
-      this.text = new ChunkedText(this.text.toString().replace(/\r\n|\n/g, eol));
-    }
-    for (const change of event.contentChanges) {
-      if (change.rangeOffset + change.rangeLength > this.text.length)
-        throw new Error(
-          `change ${change.rangeOffset}+${change.rangeLength} outside the copy (${this.text.length})`,
-        );
-      this.text.replace(change.rangeOffset, change.rangeLength, change.text);
-    }
-    this.lineStarts = undefined;
-    this.currentVersion = event.version;
-    this.emit(event);
-  }
-
-  /**
-   * A defect, not VS Code behaviour: the text changes with no new version and no event (as if an
-   * edit had landed twice but been reported once). Only the binding's safety net can notice.
-   */
-  corrupt(offset: number, deleteLength: number, text: string): void {
-    this.text.replace(offset, deleteLength, text);
-    this.lineStarts = undefined;
-  }
-
   /** VS Code fires a change event without content when only the dirty state changes. */
   emitDirtyStateChange(): void {
     this.emit({ version: this.currentVersion, contentChanges: [] });

@@ -4,17 +4,14 @@
 import * as Y from 'yjs';
 import type { EndOfLine } from '../../../core/binding/editorDocument';
 import { TextBinding, type TextBindingOptions } from '../../../core/binding/textBinding';
-import { ExtensionHostDocument, type RaceProfile } from './extensionHost';
 import { FakeEditor } from './fakeEditor';
 import type { SimulatedNetwork } from './network';
-import type { Random, UniqueChars } from './random';
+import type { Random } from './random';
 
 export interface Replica {
   readonly doc: Y.Doc;
   readonly ytext: Y.Text;
-  /** Where the user types (with `race`, the renderer's model; the binding sees `extensionHost`). */
   readonly editor: FakeEditor;
-  readonly extensionHost: ExtensionHostDocument | undefined;
   readonly binding: TextBinding;
   readonly anomalies: string[];
   dispose(): void;
@@ -30,8 +27,6 @@ export interface ReplicaOptions extends TextBindingOptions {
   readonly normalizeEol?: boolean;
   /** Yjs orders concurrent inserts at one position by client id; a replay may need to fix it. */
   readonly clientID?: number;
-  /** Splits the editor into renderer and extension host, with messages between them delivered late. */
-  readonly race?: { readonly profile: RaceProfile; readonly extraChars?: UniqueChars };
 }
 
 export function createReplica(options: ReplicaOptions): Replica {
@@ -46,20 +41,14 @@ export function createReplica(options: ReplicaOptions): Replica {
     random: options.random,
     normalizeEol: options.normalizeEol ?? true,
   });
-  const extensionHost =
-    options.race === undefined
-      ? undefined
-      : new ExtensionHostDocument(editor, options.random, options.race.profile, options.race.extraChars);
-  const bound = extensionHost ?? editor;
-  const binding = new TextBinding(ytext, bound, options);
+  const binding = new TextBinding(ytext, editor, options);
   const anomalies: string[] = [];
   binding.onDidDetectAnomaly((message) => anomalies.push(message));
-  const subscription = bound.onDidChange((event) => binding.handleEditorChange(event));
+  const subscription = editor.onDidChange((event) => binding.handleEditorChange(event));
   return {
     doc,
     ytext,
     editor,
-    extensionHost,
     binding,
     anomalies,
     dispose: () => {
@@ -96,8 +85,6 @@ export async function settleAll(replicas: readonly Replica[], network: Simulated
   for (let round = 0; round < 100; round++) {
     network.deliverAll();
     await Promise.all(replicas.map((r) => idle(r)));
-    // Keystrokes still on their way to an extension host are not in its copy yet.
-    if (await untilExtensionHostsQuiet(replicas)) continue;
     for (const r of replicas) {
       if (r.binding.state === 'settled' && !r.binding.isInSync())
         throw new Error(`${r.binding.origin} shows another text`);
@@ -107,15 +94,4 @@ export async function settleAll(replicas: readonly Replica[], network: Simulated
     network.exchangeStateVectors();
   }
   throw new Error('replicas did not settle within 100 rounds');
-}
-
-/** Waits (bounded) until no message is on its way to any extension host; true if it had to wait. */
-async function untilExtensionHostsQuiet(replicas: readonly Replica[]): Promise<boolean> {
-  let waited = false;
-  for (let turn = 0; !replicas.every((r) => r.extensionHost?.quiet ?? true); turn++) {
-    if (turn > 100_000) throw new Error('extension hosts never got quiet');
-    waited = true;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return waited;
 }

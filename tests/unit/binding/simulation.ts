@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import type { EditorEdit, EndOfLine } from '../../../core/binding/editorDocument';
-import type { RaceProfile } from './extensionHost';
 import { SimulatedNetwork } from './network';
 import { seededRandom, ticks, UniqueChars, uniqueCharsFor } from './random';
 import { createReplica, type Replica } from './replica';
@@ -72,8 +71,6 @@ export interface SimulationConfig {
   readonly steps: readonly Step[];
   /** The last replica's editor opens with a stale local text that Y.Text must replace. */
   readonly staleEditor: boolean;
-  /** Each editor as renderer + extension host, with messages between them delivered as the profile says. */
-  readonly race?: RaceProfile;
 }
 
 function isLineBreak(ch: string): boolean {
@@ -101,8 +98,6 @@ export async function simulate(config: SimulationConfig): Promise<Outcome> {
   seedDoc.destroy();
 
   const stale = new UniqueChars(0xac00); // Hangul: text only a stale editor ever had
-  // Characters a renderer adds to our batches itself; a block no replica types from.
-  const extraChars = uniqueCharsFor(4);
   const replicas = config.eols.map((eol, i) =>
     createReplica({
       random,
@@ -113,7 +108,6 @@ export async function simulate(config: SimulationConfig): Promise<Outcome> {
       clientID: 2 + Math.floor(random() * 0x7fff_fff0),
       editorText:
         config.staleEditor && i === config.eols.length - 1 ? `${stale.take(4)}\n${initialText}` : initialText,
-      ...(config.race === undefined ? {} : { race: { profile: config.race, extraChars } }),
     }),
   );
   const chars = replicas.map((_, i) => uniqueCharsFor(i));
