@@ -169,8 +169,17 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
       .trim();
     if (!title) throw vscode.FileSystemError.NoPermissions(to);
     const session = await this.workspace.openPlan(from.authority, plan.id);
-    setFrontMatterField(planText(session.doc), 'title', title);
-    this.workspace.catalog(from.authority).noteLocal(summaryOf(plan.id, planText(session.doc).toString()));
+    const text = planText(session.doc);
+    // VS Code moves the explorer row itself: announcing the move as well would show it twice.
+    const announced = this.announced.get(from.authority);
+    announced?.delete(from.path);
+    announced?.add(to.path);
+    // The plan is filed under its new name at once, so that VS Code finds it at `to`.
+    const renamed = withFrontMatterField(text.toString(), 'title', title);
+    this.workspace.catalog(from.authority).noteLocal(summaryOf(plan.id, renamed));
+    // The text changes once VS Code has closed the document at the old name: an editor still
+    // bound there would receive the new title and try to save it under a name that is gone.
+    void closedOrTimeout(from).then(() => setFrontMatterField(text, 'title', title));
   }
 }
 
@@ -200,9 +209,31 @@ export function replaceText(ytext: Y.Text, text: string): void {
 
 /** Changes one field of the front matter block in place, leaving every other character alone. */
 export function setFrontMatterField(ytext: Y.Text, key: string, value: string): void {
-  const current = ytext.toString();
+  replaceText(ytext, withFrontMatterField(ytext.toString(), key, value));
+}
+
+function withFrontMatterField(current: string, key: string, value: string): string {
   const { frontMatter, bodyStart } = readFrontMatter(current);
   const block = writeFrontMatter({ ...frontMatter, [key]: value });
-  const target = bodyStart > 0 ? block + current.slice(bodyStart) : `${block}\n${current}`;
-  replaceText(ytext, target);
+  return bodyStart > 0 ? block + current.slice(bodyStart) : `${block}\n${current}`;
+}
+
+const CLOSE_WAIT_MS = 3_000;
+
+/** Resolves when no text document is open at `uri` any more (or after a few seconds). */
+function closedOrTimeout(uri: vscode.Uri): Promise<void> {
+  const key = uri.toString();
+  const isOpen = (): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  if (!isOpen()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, CLOSE_WAIT_MS);
+    const sub = vscode.workspace.onDidCloseTextDocument(() => {
+      if (!isOpen()) done();
+    });
+  });
 }
