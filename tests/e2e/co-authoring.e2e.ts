@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFrontMatter } from '../../core/plan/frontMatter';
 import { planText } from '../../core/plan/planDoc';
-import { joinCluster } from './harness/cluster';
+import { joinCluster, openClusterFolder } from './harness/cluster';
 import { hostsUnderTest } from './harness/hosts';
 import { E2ESession, screenshotOnFailure, settingUp } from './harness/session';
 import { type ClusterFixture, SyncServerProcess } from './harness/syncServer';
@@ -146,7 +146,7 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     // Give the replica its 250 ms to reach the disk, then close VS Code and open it again.
     await amina.page.waitForTimeout(1_000);
     amina = await session!.reopen(amina);
-    await amina.runCommand('Cluster Lessons: Open Cluster');
+    await openClusterFolder(amina, CLUSTER);
     await amina.openInExplorer(PLAN_PATH);
     await expectScreenToShow(amina, ['Offline note one.']);
     await amina.typeAtEndOfLine('Offline note one.', ' Offline note two.');

@@ -11,5 +11,24 @@ export async function joinCluster(
   await teacher.runCommand('Cluster Lessons: Join a Cluster…');
   await teacher.answerPrompts([server.url, cluster.invite, person.name, person.school]);
   await teacher.clickNotificationButton('Open Cluster');
-  await teacher.waitForWorkspaceFolder(cluster.name);
+  await openClusterFolder(teacher, cluster.name, false);
+}
+
+/**
+ * Waits for the cluster's folder in the explorer. If it has not come (the window reloads for it,
+ * which a slow machine can take long over), the teacher runs "Open Cluster" from the palette, as a
+ * person would; `runFirst` runs it straight away.
+ */
+export async function openClusterFolder(
+  teacher: Workbench,
+  clusterName: string,
+  runFirst = true,
+): Promise<void> {
+  if (runFirst) await teacher.runCommand('Cluster Lessons: Open Cluster');
+  try {
+    await teacher.waitForWorkspaceFolder(clusterName, 45_000);
+  } catch {
+    await teacher.runCommand('Cluster Lessons: Open Cluster');
+    await teacher.waitForWorkspaceFolder(clusterName);
+  }
 }

@@ -26,26 +26,42 @@ export class Workbench {
     await this.page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
   }
 
-  /** Opens the command palette, types the command's title and runs it. */
+  /**
+   * Opens the command palette, types the command's title and runs it. A slow machine can drop the
+   * first F1 or still be filling the palette's list; like a person, it closes the palette and tries
+   * again rather than giving up.
+   */
   async runCommand(title: string): Promise<void> {
-    await this.focusWorkbench();
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await this.page.keyboard.press('F1');
-      if (await input.isVisible().catch(() => false)) break;
-      await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
-      if (await input.isVisible()) break;
-    }
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 15_000 });
-    // Click the command itself: with many commands of ours, the palette's best guess at the top
-    // is not always the one whose title was typed.
-    await row.click();
+    await this.choosePaletteRow(title);
     await this.page
       .locator('.quick-input-widget .quick-input-list')
       .first()
       .waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  private async choosePaletteRow(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await this.focusWorkbench();
+        if (!(await input.isVisible().catch(() => false))) await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await row.waitFor({ timeout: 10_000 });
+        // Click the command itself: with many commands of ours, the palette's best guess at the
+        // top is not always the one whose title was typed.
+        await row.click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        lastError = error;
+        await this.page.keyboard.press('Escape').catch(() => undefined);
+        await this.page.waitForTimeout(1_000);
+      }
+    }
+    throw lastError;
   }
 
   /**
@@ -53,15 +69,7 @@ export class Workbench {
    * between, so this does not wait for it to; the next answerPrompts or pick finds the new prompt.
    */
   async startCommand(title: string): Promise<void> {
-    await this.focusWorkbench();
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
-    }
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.choosePaletteRow(title);
     await this.page.waitForTimeout(1_000);
   }
 
@@ -90,9 +98,9 @@ export class Workbench {
    * Waits until the explorer shows a workspace folder. Adding a folder to a single-folder window
    * turns it into a multi-root workspace, and VS Code for the Web reloads the page for that.
    */
-  async waitForWorkspaceFolder(name: string): Promise<void> {
+  async waitForWorkspaceFolder(name: string, timeout = 60_000): Promise<void> {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ timeout: 60_000 });
+    await row.waitFor({ timeout });
     await this.page.waitForTimeout(2_000);
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await row.waitFor({ timeout: 60_000 });
