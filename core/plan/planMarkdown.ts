@@ -48,10 +48,15 @@ export function renderHeaderCard(
   return `<header class="cl-plan-header">${title}<dl>${cells}</dl></header>\n`;
 }
 
-/** markdown-it plugin: a front matter block at the very top renders as the plan header card. */
+/**
+ * markdown-it plugin: a front matter block at the very top renders as the plan header card.
+ * The rule goes first of all block rules ('table' leads markdown-it's list): VS Code's Markdown
+ * extension adds its own `front_matter` rule before 'fence' after the plugins ran, and whichever
+ * rule comes first takes the block; VS Code's would hide it from the preview.
+ */
 export function planHeaderPlugin(md: MarkdownIt, labels: PlanLabels = ENGLISH_LABELS): void {
   md.block.ruler.before(
-    'hr',
+    'table',
     'cl_front_matter',
     (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
       if (startLine !== 0 || state.src.slice(state.bMarks[0], state.eMarks[0]) !== '---') return false;

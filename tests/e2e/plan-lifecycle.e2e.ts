@@ -317,18 +317,13 @@ describe.each(hostsUnderTest())('A lesson plan from template to print in $label'
       )
       .toBe(TITLE);
     expect(await preview.locator('h2').allTextContents()).toContain('Lesson objectives');
-    // The front matter is not shown as text: VS Code's own front matter rule hides it.
+    // The front matter is not shown as YAML text: the header card stands in its place.
     expect(await preview.locator('body').innerText()).not.toContain(`title: ${RENAMED}`);
     await amina.screenshot(`plan-lifecycle-${host.kind}-preview`);
   });
 
-  // KNOWN BUG (core/plan/planMarkdown.ts): the plugin adds its front matter rule before 'hr',
-  // but VS Code's Markdown extension adds its own `front_matter` rule before 'fence' after the
-  // plugins ran, so VS Code's rule takes the block first and the card never renders in the
-  // preview (the print page, which has no such rule, shows it). Registering the plugin's rule
-  // before 'table' (ahead of VS Code's) would fix it. `it.fails` keeps this visible: when the
-  // card appears, this turns red and should become a plain `it`.
-  it.fails("VS Code's Markdown preview shows the plan's header card", async () => {
+  // The plugin's rule must run before VS Code's own front_matter rule (core/plan/planMarkdown.ts).
+  it("VS Code's Markdown preview shows the plan's header card", async () => {
     const preview = visibleWebview(amina);
     await preview.locator('h1').first().waitFor({ timeout: 20_000 });
     await preview.locator('.cl-plan-header').waitFor({ timeout: 10_000 });

@@ -16,6 +16,25 @@ describe('The Markdown preview shows a plan header card instead of raw front mat
     expect(html).not.toContain('subject: Natural Sciences');
   });
 
+  it("still renders the card when VS Code's Markdown extension adds its own front matter rule after the plugins", () => {
+    const md = new MarkdownIt().use(planHeaderPlugin);
+    // What VS Code's markdownEngine does once the contributed plugins ran: a rule before 'fence'
+    // that takes a leading front matter block and renders nothing for it.
+    md.block.ruler.before('fence', 'front_matter', (state, startLine, _endLine, silent) => {
+      if (startLine !== 0 || state.src.slice(state.bMarks[0], state.eMarks[0]) !== '---') return false;
+      let line = 1;
+      while (line < state.lineMax && state.src.slice(state.bMarks[line], state.eMarks[line]) !== '---')
+        line++;
+      if (!silent) state.push('front_matter', '', 0).hidden = true;
+      state.line = line + 1;
+      return true;
+    });
+    md.renderer.rules.front_matter = () => '';
+    const html = md.render(plan);
+    expect(html).toContain('<header class="cl-plan-header">');
+    expect(html).toContain('<dd>Tonga Combined School</dd>');
+  });
+
   it('translated labels are used when given', () => {
     const html = new MarkdownIt()
       .use(planHeaderPlugin, {
