@@ -209,6 +209,8 @@ export function ensureAll({ codeServer = true, web = true } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const which = process.argv[2] ?? 'all';
-  ensureAll({ codeServer: which !== 'web', web: which !== 'node' });
+  // `chromium`: just the browser, for the webview tests of the unit suite.
+  if (which === 'chromium') ensureChromium();
+  else ensureAll({ codeServer: which !== 'web', web: which !== 'node' });
   log('all tools ready');
 }
