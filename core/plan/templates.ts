@@ -27,6 +27,7 @@ export const CAPS_TEMPLATE: PlanTemplate = {
 
 ## Lesson objectives
 By the end of the lesson learners will be able to:
+
 - 
 
 ## Resources
@@ -73,6 +74,7 @@ export const SINDH_SLO_TEMPLATE: PlanTemplate = {
 ## Student learning outcomes (SLOs)
 {{reference}}
 Students will be able to:
+
 1. 
 
 ## Materials / A.V. aids

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter, writeFrontMatter } from '../../../core/plan/frontMatter';
+import { renderPlanHtml } from '../../../core/plan/planMarkdown';
 import { CAPS_TEMPLATE, renderTemplate, SINDH_SLO_TEMPLATE } from '../../../core/plan/templates';
 
 describe('A plan carries its details in front matter at the top of the Markdown', () => {
@@ -71,5 +72,17 @@ describe('New plans start from the templates teachers already use', () => {
     expect(md).toContain('## Student learning outcomes (SLOs)');
     expect(md).toContain('SLO M-5-2.1');
     expect(md).not.toContain('\r');
+  });
+
+  it.each([
+    CAPS_TEMPLATE,
+    SINDH_SLO_TEMPLATE,
+  ])('the $label renders with its own headings only (an empty list item under a sentence is not a heading underline)', (template) => {
+    const md = renderTemplate(template, { title: 'Fractions', reference: 'SLO M-5-2.1' });
+    const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    const rendered = [...renderPlanHtml(md).matchAll(/<h2>(.*?)<\/h2>/g)].map((m) =>
+      m[1]?.replace(/\u2019/g, "'"),
+    );
+    expect(rendered).toEqual(sections);
   });
 });
