@@ -68,18 +68,23 @@ export async function paceSetterMeta(
   }
 }
 
-/** Asks subject, grade and year; undefined when the person cancels. */
+/**
+ * Asks subject, grade and year; undefined when the person cancels. The steps stay open when focus
+ * moves (a webview opening beside takes it), so typed answers are not thrown away.
+ */
 export async function askSubjectGradeYear(
   title: string,
 ): Promise<Pick<PaceSetterMeta, 'subject' | 'grade' | 'year'> | undefined> {
   const subject = await vscode.window.showInputBox({
     title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('Subject, for example Natural Sciences'),
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the subject')),
   });
   if (!subject) return undefined;
   const grade = await vscode.window.showInputBox({
     title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('Grade or class, for example 8'),
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Type the grade')),
   });
@@ -87,6 +92,7 @@ export async function askSubjectGradeYear(
   const thisYear = new Date().getFullYear();
   const year = await vscode.window.showInputBox({
     title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t('Year'),
     value: String(thisYear),
     validateInput: (v) =>
@@ -125,6 +131,7 @@ export async function createPaceSetter(
   }
   const termLine = await vscode.window.showInputBox({
     title,
+    ignoreFocusOut: true,
     prompt: vscode.l10n.t(
       'The first term: its number, first day and last day, for example 1 {0}-01-13 {0}-03-27',
       meta.year,
