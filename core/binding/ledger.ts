@@ -5,9 +5,10 @@
 // lost character), or ours would be taken for the user's and be sent back (an echo, and a
 // duplicate). The ledger records what we asked for and at which version, and recognises
 // our event as the first change after the version it was sent for, with exactly its content:
-// VS Code applies a WorkspaceEdit to one document as one change (version + 1), or rejects it
-// when any other change came first, and reports its replacements sorted from the end of the
-// document, each against the document before the change.
+// VS Code applies a guarded edit as one change (version + 1), or rejects it when any other
+// change came first, and reports its replacements sorted from the end of the document, each
+// against the document before the change. The guard must be atomic for this to hold: the glue
+// uses TextEditor.edit wherever an editor shows the document (vscodeEditorDocument.ts).
 //
 // The apply queue is serialised, so at most one entry is ever in flight; the ledger still
 // decides by content and version, never by "something is in flight".

@@ -207,6 +207,8 @@ export class TextBinding {
         // Optimistic: from now on Y.Text changes compose onto the text we asked for.
         const entry = this.ledger.record(this.version, this.pending.takeAll(), edits);
         const accepted = await this.applyEdits(entry);
+        if (accepted && entry.status === 'superseded')
+          this.anomaly(`an edit sent for version ${entry.version} was applied after another change`);
         const outcome = this.ledger.settle(entry, accepted);
         if (outcome === 'takeBack') this.takeBack(entry);
         if (outcome === 'awaitEvent') {
