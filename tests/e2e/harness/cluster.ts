@@ -31,4 +31,15 @@ export async function openClusterFolder(
     await teacher.runCommand('Cluster Lessons: Open Cluster');
     await teacher.waitForWorkspaceFolder(clusterName);
   }
+  // VS Code for the Web reloads into an untitled multi-root workspace, where the folder's
+  // `workbench.startupEditor: none` no longer applies: a Welcome page opens late and takes focus
+  // from whatever the teacher does next. She would close it; so does the test.
+  const welcome = teacher.page.locator('.tabs-container .tab', { hasText: 'Welcome' });
+  if (
+    await welcome.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await teacher.closeAllEditors();
 }
