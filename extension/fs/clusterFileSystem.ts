@@ -154,6 +154,27 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
       );
     }
     await this.workspace.deletePlan(uri.authority, plan.id);
+    // VS Code's question before this said "permanently delete": it cannot know that an extension's
+    // file system keeps a trash. Say what really happened, and offer the way back at once.
+    const restore = vscode.l10n.t('Restore');
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t(
+          "'{0}' is in the cluster's Trash: it can be restored for {1} days (Restore Plan in the Trash folder).",
+          plan.title,
+          30,
+        ),
+        restore,
+      )
+      .then(async (choice) => {
+        if (choice !== restore) return;
+        try {
+          await this.workspace.restorePlan(uri.authority, plan.id);
+          void vscode.window.showInformationMessage(vscode.l10n.t('The plan is back in its folder.'));
+        } catch (error) {
+          void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+        }
+      });
   }
 
   async rename(from: vscode.Uri, to: vscode.Uri): Promise<void> {

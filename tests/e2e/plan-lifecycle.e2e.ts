@@ -240,10 +240,15 @@ describe.each(hostsUnderTest())('A lesson plan from template to print in $label'
     expect(question).toContain(RENAMED_FILE);
     // The plan goes to Trash (restorable for 30 days), but VS Code cannot know that of an
     // extension's file system (the API has no trash capability): its question says
-    // "permanently delete", and offers its own Undo instead of the cluster's Trash.
+    // "permanently delete". The extension says what really happened right after.
     expect(question).toContain(`Are you sure you want to permanently delete '${RENAMED_FILE}'?`);
     await clickDialogButton(amina, 'Delete');
     await asked.waitFor({ state: 'hidden', timeout: 10_000 });
+    await expect
+      .poll(() => amina.notifications().allInnerTexts(), { timeout: 20_000 })
+      .toContainEqual(
+        expect.stringContaining(`'${RENAMED}' is in the cluster's Trash: it can be restored for 30 days`),
+      );
 
     await revealInExplorer(amina, [CLUSTER, 'Trash', RENAMED_FILE]);
     await expect
