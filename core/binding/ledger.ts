@@ -14,7 +14,7 @@
 // decides by content and version, never by "something is in flight".
 
 import type { Delta } from './delta';
-import type { EditorChangeEvent, EditorEdit } from './editorDocument';
+import type { EditorChangeEvent, EditorContentChange, EditorEdit } from './editorDocument';
 
 export type EntryStatus = 'inFlight' | 'applied' | 'superseded';
 
@@ -29,6 +29,16 @@ export interface LedgerEntry {
 
 export type Classification =
   | { readonly kind: 'ours'; readonly entry: LedgerEntry }
+  /**
+   * Ours, with changes VS Code added to our batch (TextModel trims the indentation of a line the
+   * teacher left blank when an edit lands near her cursor): those are hers and must reach Y.Text.
+   * They are against the text before the batch, like ours, and never overlap ours.
+   */
+  | {
+      readonly kind: 'oursWithExtras';
+      readonly entry: LedgerEntry;
+      readonly extras: readonly EditorContentChange[];
+    }
   /** Not ours; `superseded` is the in-flight entry this event proves will be rejected. */
   | { readonly kind: 'foreign'; readonly superseded: LedgerEntry | undefined };
 
@@ -41,6 +51,30 @@ function sameEdits(edits: readonly EditorEdit[], event: EditorChangeEvent): bool
     const r = reported[i]!;
     return e.offset === r.offset && e.deleteLength === r.deleteLength && e.text === r.text;
   });
+}
+
+/** The event's changes other than `edits`, if every one of `edits` is among them; else undefined. */
+function extrasBeside(
+  edits: readonly EditorEdit[],
+  event: EditorChangeEvent,
+): EditorContentChange[] | undefined {
+  const extras = [...event.contentChanges];
+  for (const e of edits) {
+    const i = extras.findIndex(
+      (c) => c.rangeOffset === e.offset && c.rangeLength === e.deleteLength && c.text === e.text,
+    );
+    if (i < 0) return undefined;
+    extras.splice(i, 1);
+  }
+  // Only VS Code's own cleanup rides along with a batch: deletions that touch none of our edits.
+  const clear = extras.every(
+    (c) =>
+      c.text === '' &&
+      edits.every(
+        (e) => c.rangeOffset + c.rangeLength < e.offset || e.offset + e.deleteLength < c.rangeOffset,
+      ),
+  );
+  return clear && extras.length > 0 ? extras : undefined;
 }
 
 export class ApplyLedger {
@@ -67,6 +101,11 @@ export class ApplyLedger {
     if (event.version > entry.version && sameEdits(entry.edits, event)) {
       entry.status = 'applied';
       return { kind: 'ours', entry };
+    }
+    const extras = event.version === entry.version + 1 ? extrasBeside(entry.edits, event) : undefined;
+    if (extras !== undefined) {
+      entry.status = 'applied';
+      return { kind: 'oursWithExtras', entry, extras };
     }
     entry.status = 'superseded';
     return { kind: 'foreign', superseded: entry };

@@ -12,7 +12,15 @@ import { type BindingState, type BindingStats, emptyStats } from './bindingRepor
 import { type Delta, replacementDelta, replacementsOf } from './delta';
 import type { EditorChangeEvent, EditorContentChange, EditorDocument, EditorEdit } from './editorDocument';
 import { Emitter, Waiters } from './emitter';
-import { changeToLf, lfToEditorOffset, strayCrRepair, toEditorText, toLfCoordinates, toYText } from './eol';
+import {
+  changeToLf,
+  type LfChange,
+  lfToEditorOffset,
+  strayCrRepair,
+  toEditorText,
+  toLfCoordinates,
+  toYText,
+} from './eol';
 import { ApplyLedger, type LedgerEntry } from './ledger';
 import { minimalDelta } from './minimalEdits';
 import { BindingOrigin } from './origin';
@@ -101,6 +109,16 @@ export class TextBinding {
       this.eventWaiters.releaseAll();
       return;
     }
+    if (classification.kind === 'oursWithExtras') {
+      this.version = event.version;
+      this.doc.transact(() => {
+        for (const extra of classification.extras)
+          this.applyUserLf(this.pastOurEdits(classification.entry, extra));
+      }, this.origin);
+      this.eventWaiters.releaseAll();
+      if (!this.pending.isEmpty) this.schedule();
+      return;
+    }
     this.takeBack(classification.superseded);
     if (event.version !== this.version + 1)
       this.anomaly(`version went from ${this.version} to ${event.version}`);
@@ -163,7 +181,20 @@ export class TextBinding {
   };
 
   private applyUserChange(change: EditorContentChange): void {
+    this.applyUserLf(changeToLf(change, this.editor.eol));
+  }
+
+  /** A change VS Code made beside our edits in one batch, in LF coordinates of the text after it. */
+  private pastOurEdits(entry: LedgerEntry, change: EditorContentChange): LfChange {
     const lf = changeToLf(change, this.editor.eol);
+    let shift = 0;
+    for (const r of replacementsOf(entry.sent)) {
+      if (r.offset + r.deleteLength <= lf.offset) shift += r.text.length - r.deleteLength;
+    }
+    return { ...lf, offset: lf.offset + shift };
+  }
+
+  private applyUserLf(lf: LfChange): void {
     const forY = toYText(lf.text);
     const user = replacementDelta(lf.offset, lf.deleteLength, forY);
     this.stats.localChanges += 1;

@@ -38,6 +38,11 @@ export class FakeEditor implements EditorDocument {
   afterApply: (() => void) | undefined;
   /** Called when one of our applies is about to be checked against the version. */
   beforeApply: (() => void) | undefined;
+  /**
+   * Changes VS Code adds to an accepted batch of ours (TextModel's trim of a line the user left
+   * blank after auto-indent), against the same text as our edits; they come out in one event.
+   */
+  cleanupWithOurs: ((edits: readonly EditorEdit[]) => EditorEdit[]) | undefined;
   readonly log = { applies: 0, rejected: 0, userEdits: 0 };
 
   constructor(options: FakeEditorOptions) {
@@ -119,7 +124,8 @@ export class FakeEditor implements EditorDocument {
       this.log.rejected += 1;
       return false;
     }
-    this.change(edits);
+    const extra = this.cleanupWithOurs?.(edits) ?? [];
+    this.change([...edits, ...extra].sort((a, b) => a.offset - b.offset));
     this.afterApply?.();
     await this.delay();
     return true;
