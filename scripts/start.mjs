@@ -85,14 +85,17 @@ const web = await testWeb.open({
   quality: 'stable',
   commit: build.commit,
   testRunnerDataDir: build.cachePath,
-  host: 'localhost',
+  host: '127.0.0.1',
   port: Number(args['web-port']),
 });
 
 say('');
 say('Cluster Lessons is running.');
+// Two teachers on one computer: a browser keeps VS Code's sign-in (SecretStorage) and replicas per
+// address, so the same page under two host names is two separate devices.
+say(`  Open VS Code for the Web:   http://localhost:${args['web-port']}   (teacher 1)`);
 say(
-  `  Open VS Code for the Web:   http://localhost:${args['web-port']}   (one browser tab or profile per teacher)`,
+  `                              http://127.0.0.1:${args['web-port']}   (teacher 2, in another tab: the browser keeps them apart)`,
 );
 say(
   `  Sync server:                ${serverUrl}   (database in ${path.relative(ROOT, dataDir) || '.'}; log in ${path.relative(ROOT, serverLog)})`,
