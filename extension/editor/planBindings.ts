@@ -48,6 +48,13 @@ export class PlanBindings implements vscode.Disposable {
           contentChanges: e.contentChanges,
         });
       }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        // A click or a cursor key starts a new undo step, as in VS Code: what the teacher types
+        // after moving is undone on its own, however quickly she moved on. Typing and colleagues'
+        // edits move the cursor without a kind, and keep the step.
+        if (e.kind !== undefined)
+          this.bound.get(e.textEditor.document.uri.toString())?.binding.stopCapturing();
+      }),
       vscode.commands.registerCommand('clusterLessons.undo', () => this.undoRedo('undo')),
       vscode.commands.registerCommand('clusterLessons.redo', () => this.undoRedo('redo')),
     );
