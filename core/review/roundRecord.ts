@@ -1,12 +1,12 @@
 import { isIsoDate } from '../pacesetter/isoDate';
 import { escapeHtml } from '../pacesetter/printHtml';
 import type { ResolvedAnchor } from './anchors';
+import { clip, codePoints, fill, oneLine } from './clipText';
 import { isOverdue } from './nextSteps';
 import {
   type CycleView,
   DISCUSSION_PARTS,
   type DiscussionPart,
-  FEEDBACK_KINDS,
   FOCUS_AREAS,
   type FeedbackKind,
   type FocusArea,
@@ -16,8 +16,8 @@ import {
 } from './types';
 
 // The record of an observation round for paper and phones (paper still matters; many teachers
-// read feedback on a phone by SMS or WhatsApp): one A4 portrait page to print and sign, and one
-// line to send. Every value is escaped and the page loads nothing: the text comes from shared
+// read feedback on a phone by SMS or WhatsApp): one A4 portrait page to print and sign, here,
+// and one line to send (roundSummary.ts), both from the same input and words. Every value is escaped and the page loads nothing: the text comes from shared
 // documents, and a printed page must never run anything. Long rounds are clipped with a count
 // of what was left out, so the page stays one page and says that there is more.
 
@@ -223,52 +223,11 @@ th { background: #eee; font-weight: 600; } tr { page-break-inside: avoid; }
 .cl-signatures div { flex: 1; border-top: 1px solid #000; padding-top: 2pt; font-size: 7.5pt; }
 `;
 
-const fill = (template: string, ...values: (string | number)[]) =>
-  template.replace(/\{(\d)\}/g, (whole, i: string) => {
-    const v = values[Number(i)];
-    return v === undefined ? whole : String(v);
-  });
-
-const graphemes: ((s: string) => string[]) | undefined =
-  typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
-    ? (s) =>
-        Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment)
-    : undefined;
-
-/** Length in Unicode code points (what an SMS counts, near enough; never half an emoji). */
-export function codePoints(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-/**
- * `s` cut to at most `max` code points, ending in "…" when cut. Cuts fall between whole
- * characters as a reader sees them (an emoji with its modifiers, a letter with its marks)
- * where the runtime can tell, and never inside a surrogate pair.
- */
-export function clip(s: string, max: number): string {
-  if (codePoints(s) <= max) return s;
-  if (max <= 0) return '';
-  const units = graphemes ? graphemes(s) : Array.from(s);
-  let out = '';
-  let used = 0;
-  for (const unit of units) {
-    const n = codePoints(unit);
-    if (used + n > max - 1) break;
-    out += unit;
-    used += n;
-  }
-  return `${out.trimEnd()}…`;
-}
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function labelsOf(input: RoundRecordInput): RecordLabels {
+export function labelsOf(input: RoundRecordInput): RecordLabels {
   return { ...ENGLISH_RECORD_LABELS, ...input.labels };
 }
 
-function nameOf(input: RoundRecordInput, id: string): string {
+export function nameOf(input: RoundRecordInput, id: string): string {
   return input.names.get(id) ?? id;
 }
 
@@ -493,78 +452,8 @@ export function roundRecordHtml(input: RoundRecordInput): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>${ROUND_RECORD_CSS}</style></head><body><main class="cl-page"><div class="cl-content">\n${body}\n</div><footer><h2>${escapeHtml(l.signatures)}</h2><div class="cl-signatures">${signatures}</div></footer></main></body></html>`;
 }
 
-function shortDate(date: string, l: RecordLabels): string {
+export function shortDate(date: string, l: RecordLabels): string {
   if (!isIsoDate(date)) return date;
   const month = l.months[Number(date.slice(5, 7)) - 1];
   return month ? `${Number(date.slice(8, 10))} ${month}` : date;
 }
-
-const firstWord = (name: string) => name.trim().split(/\s+/)[0] ?? name;
-
-/** Open steps, the soonest due first: the one to mention is the one that needs doing next. */
-function openSteps(steps: readonly NextStepView[]): NextStepView[] {
-  return steps
-    .filter((s) => s.status === 'open')
-    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.createdAt - b.createdAt));
-}
-
-/**
- * One line for SMS or WhatsApp, at most `maxLength` code points: who was observed when, how
- * much feedback of which kind, the next open step with its owner and date, and whether the
- * round is developmental. When it is too long, the step text is shortened first, then names,
- * then the rest; the counts and "developmental" are the last to go.
- */
-export function roundSummary(input: RoundRecordInput, maxLength = 160): string {
-  const l = labelsOf(input);
-  const r = input.round;
-  const counts = FEEDBACK_KINDS.map((k) => [k, input.threads.filter((t) => t.kind === k).length] as const)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => SUMMARY_KIND_ORDER.indexOf(a) - SUMMARY_KIND_ORDER.indexOf(b))
-    .map(([k, n]) => fill(l.summaryCount[k][n === 1 ? 0 : 1], n));
-  const feedback = counts.length > 0 ? counts.join(', ') : l.summaryNoFeedback;
-  const open = openSteps(input.steps);
-  const next = open[0];
-  const dev = r.developmental ? ` ${l.summaryDevelopmental}` : '';
-  const teacherName = oneLine(nameOf(input, r.teacher));
-  const className = oneLine(r.className);
-
-  const compose = (o: { stepChars: number; short: boolean; more: boolean; step: boolean }): string => {
-    const who = o.short ? clip(firstWord(teacherName), 16) : teacherName;
-    const head = oneLine(
-      fill(l.summaryHead, shortDate(r.date, l), who, o.short ? clip(className, 12) : className),
-    );
-    let line = `${head}: ${feedback}.`;
-    if (next && o.step) {
-      const owner = o.short ? clip(firstWord(next.owner.name), 16) : oneLine(next.owner.name);
-      const text = clip(oneLine(next.text), o.stepChars);
-      line += ` ${fill(l.summaryNext, text, owner, shortDate(next.due, l))}`;
-      line += o.more && open.length > 1 ? ` ${fill(l.summaryMoreSteps, open.length - 1)}.` : '.';
-    } else if (!next && input.steps.length > 0) {
-      line += ` ${l.summaryAllDone}`;
-    }
-    return line + dev;
-  };
-  const fits = (s: string) => codePoints(s) <= maxLength;
-  const MIN_STEP = 12;
-  const stepLength = next ? codePoints(oneLine(next.text)) : 0;
-  for (const short of [false, true]) {
-    for (const more of [true, false]) {
-      // The longest step text that still fits, found by what the rest of the line takes.
-      const rest = codePoints(compose({ stepChars: 0, short, more, step: true }));
-      const room = Math.min(stepLength, maxLength - rest);
-      if (room >= Math.min(MIN_STEP, stepLength)) {
-        const line = compose({ stepChars: room, short, more, step: true });
-        if (fits(line)) return line;
-      }
-    }
-  }
-  const withoutStep = compose({ stepChars: 0, short: true, more: false, step: false });
-  if (fits(withoutStep)) return withoutStep;
-  const devLength = codePoints(dev);
-  if (maxLength > devLength + 8)
-    return clip(withoutStep.slice(0, withoutStep.length - dev.length), maxLength - devLength) + dev;
-  return clip(withoutStep, maxLength);
-}
-
-/** Strengths first: the teacher reads what went well before what to change. */
-const SUMMARY_KIND_ORDER: readonly FeedbackKind[] = ['strength', 'suggestion', 'question', 'evidence'];

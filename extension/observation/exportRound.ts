@@ -7,8 +7,8 @@ import {
   type RecordLabels,
   type RoundRecordInput,
   roundRecordHtml,
-  roundSummary,
 } from '../../core/review/roundRecord';
+import { roundSummary } from '../../core/review/roundSummary';
 import { FEEDBACK_KINDS, FOCUS_AREAS } from '../../core/review/types';
 import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
 import { printPageHtml, saveHtmlOnRequest } from '../print/printPlan';

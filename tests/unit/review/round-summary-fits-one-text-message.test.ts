@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clip, codePoints, roundSummary } from '../../../core/review/roundRecord';
+import { clip, codePoints } from '../../../core/review/clipText';
+import { roundSummary } from '../../../core/review/roundSummary';
 import { ayesha, sipho } from './fixture';
 import { recordOf } from './record';
 
