@@ -110,21 +110,22 @@ export class TextBinding {
       return;
     }
     if (classification.kind === 'oursWithExtras') {
+      const { entry, extras } = classification;
       this.version = event.version;
-      this.doc.transact(() => {
-        for (const extra of classification.extras)
-          this.applyUserLf(this.pastOurEdits(classification.entry, extra));
-      }, this.origin);
-      this.eventWaiters.releaseAll();
-      if (!this.pending.isEmpty) this.schedule();
+      this.applyUserChanges(extras.map((change) => this.pastOurEdits(entry, change)));
       return;
     }
     this.takeBack(classification.superseded);
     if (event.version !== this.version + 1)
       this.anomaly(`version went from ${this.version} to ${event.version}`);
     this.version = event.version;
+    this.applyUserChanges(event.contentChanges.map((change) => changeToLf(change, this.editor.eol)));
+  }
+
+  /** The teacher's changes of one event (LF, each against the text after the previous) to Y.Text. */
+  private applyUserChanges(changes: readonly LfChange[]): void {
     this.doc.transact(() => {
-      for (const change of event.contentChanges) this.applyUserChange(change);
+      for (const lf of changes) this.applyUserLf(lf);
     }, this.origin);
     this.eventWaiters.releaseAll();
     if (!this.pending.isEmpty) this.schedule();
@@ -179,10 +180,6 @@ export class TextBinding {
     this.stats.remoteChanges += 1;
     this.schedule();
   };
-
-  private applyUserChange(change: EditorContentChange): void {
-    this.applyUserLf(changeToLf(change, this.editor.eol));
-  }
 
   /** A change VS Code made beside our edits in one batch, in LF coordinates of the text after it. */
   private pastOurEdits(entry: LedgerEntry, change: EditorContentChange): LfChange {

@@ -13,13 +13,22 @@ export function registerRestorePlan(workspace: ClusterWorkspace): vscode.Disposa
       );
       return;
     }
-    try {
-      await workspace.restorePlan(target.authority, planId);
-      void vscode.window.showInformationMessage(vscode.l10n.t('The plan is back in its folder.'));
-    } catch (error) {
-      void vscode.window.showErrorMessage(
-        error instanceof vscode.FileSystemError ? error.message : explainServerError(error),
-      );
-    }
+    await restorePlanAndSay(workspace, target.authority, planId);
   });
+}
+
+/** Brings a plan back from Trash and tells the teacher how that went (command and notification). */
+export async function restorePlanAndSay(
+  workspace: ClusterWorkspace,
+  clusterId: string,
+  planId: string,
+): Promise<void> {
+  try {
+    await workspace.restorePlan(clusterId, planId);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The plan is back in its folder.'));
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      error instanceof vscode.FileSystemError ? error.message : explainServerError(error),
+    );
+  }
 }

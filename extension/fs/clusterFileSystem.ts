@@ -13,6 +13,7 @@ import { readFrontMatter, writeFrontMatter } from '../../core/plan/frontMatter';
 import { planText } from '../../core/plan/planDoc';
 import { CAPS_TEMPLATE, renderTemplate } from '../../core/plan/templates';
 import type { ClusterWorkspace } from '../clusters/clusterWorkspace';
+import { restorePlanAndSay } from '../commands/restorePlan';
 import { planDocName, segmentsOf } from './clusterUri';
 
 const FS_ORIGIN = { name: 'cluster-lessons/file-system' };
@@ -166,14 +167,8 @@ export class ClusterFileSystem implements vscode.FileSystemProvider {
         ),
         restore,
       )
-      .then(async (choice) => {
-        if (choice !== restore) return;
-        try {
-          await this.workspace.restorePlan(uri.authority, plan.id);
-          void vscode.window.showInformationMessage(vscode.l10n.t('The plan is back in its folder.'));
-        } catch (error) {
-          void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-        }
+      .then((choice) => {
+        if (choice === restore) void restorePlanAndSay(this.workspace, uri.authority, plan.id);
       });
   }
 
