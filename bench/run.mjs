@@ -189,9 +189,12 @@ try {
       2,
     ),
   );
-  // A quick run must not replace the committed results of a full run.
-  const jsonPath = path.join(plan.quick ? rawDir : outDir, plan.quick ? 'quick-latest.json' : 'latest.json');
-  const mdPath = path.join(plan.quick ? rawDir : outDir, plan.quick ? 'quick-latest.md' : 'latest.md');
+  // Only a whole full run replaces the committed results: a quick run's sizes differ, and a run
+  // restricted with --only or --servers would drop every row it did not measure.
+  const partial = only !== null || servers.length !== SERVER_KINDS.length;
+  const kind = plan.quick ? 'quick' : partial ? 'partial' : null;
+  const jsonPath = kind ? path.join(rawDir, `${kind}-latest.json`) : path.join(outDir, 'latest.json');
+  const mdPath = kind ? path.join(rawDir, `${kind}-latest.md`) : path.join(outDir, 'latest.md');
   writeFileSync(jsonPath, `${JSON.stringify(jsonRows(rows), null, 2)}\n`);
   writeFileSync(mdPath, markdown({ rows, verdicts, meta, measurements, skipped: results.skipped, plan }));
 

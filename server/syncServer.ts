@@ -18,7 +18,7 @@ import { errorFields, jsonLinesSink, type LogSink, silentSink } from './log';
 import { Metrics } from './metrics';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './options';
 import { PlanIndex } from './plans/planIndex';
-import { openDatabase, type SqliteDatabase } from './storage/database';
+import { openDatabase, openDocumentDatabase, type SqliteDatabase } from './storage/database';
 import type { DocumentStorage } from './storage/documentStorage';
 import { SqliteStorage } from './storage/sqliteStorage';
 import { Gatekeeper } from './sync/admission';
@@ -38,6 +38,7 @@ export class SyncServer {
   readonly log: LogSink;
   readonly metrics: Metrics;
   readonly db: SqliteDatabase;
+  private readonly docsDb: SqliteDatabase;
   readonly directory: Directory;
   readonly accessLists: AccessListStore;
   readonly storage: DocumentStorage;
@@ -57,7 +58,9 @@ export class SyncServer {
     this.db = openDatabase(this.options.dataDir);
     this.directory = new Directory(this.db);
     this.accessLists = new AccessListStore(this.db);
-    this.storage = options.storage ?? new SqliteStorage(this.db);
+    // Document log and plan catalog writes go through a connection that syncs off the event loop.
+    this.docsDb = openDocumentDatabase(this.options.dataDir);
+    this.storage = options.storage ?? new SqliteStorage(this.docsDb);
     this.metrics = new Metrics({
       connections: () => this.gateway.connectionCount,
       documentsLoaded: () => this.rooms.size,
@@ -89,7 +92,12 @@ export class SyncServer {
       this.options.unloadDelayMs,
       this.log,
     );
-    this.plans = new PlanIndex(new PlanCatalogStore(this.db), this.storage, this.rooms, this.log);
+    this.plans = new PlanIndex(
+      new PlanCatalogStore(this.db, this.docsDb),
+      this.storage,
+      this.rooms,
+      this.log,
+    );
     this.gatekeeper = new Gatekeeper(this.directory, this.accessLists);
     this.gateway = new SyncGateway(this.gatekeeper, this.rooms, this.options.limits, this.metrics, this.log);
     const deps = this.apiDeps();
@@ -152,6 +160,7 @@ export class SyncServer {
     this.http.closeAllConnections();
     await httpClosed;
     await this.storage.close();
+    this.docsDb.close();
     this.db.close();
     this.log({ level: 'info', msg: 'stopped' });
   }

@@ -112,7 +112,10 @@ async function startOurs(product, tmpRoot, limits, template) {
 
 async function serveOurs(product, dataDir, limits) {
   const flags = Object.entries(limits).flatMap(([flag, value]) => [`--${flag}`, String(value)]);
+  // For development only: e.g. BENCH_OURS_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  const nodeArgs = (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const args = [
+    ...nodeArgs,
     product.serverCli,
     'serve',
     '--host',

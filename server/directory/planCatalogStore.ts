@@ -29,8 +29,17 @@ export class PlanCatalogStore {
   private readonly trashedBefore: Statement<[number], { doc: string }>;
   private readonly trashedAt: Statement<[string], { deleted_at: number }>;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.upsertStmt = db.prepare(
+  /**
+   * `relaxed`: the connection for catalog entries, which are derived from the plans and written
+   * after every burst of typing; one lost in a power cut is rebuilt at the plan's next edit, so
+   * it need not wait for the disk (see openDocumentDatabase). The trash is a teacher's decision
+   * and goes through `db`, synced at every commit.
+   */
+  constructor(
+    private readonly db: SqliteDatabase,
+    relaxed: SqliteDatabase = db,
+  ) {
+    this.upsertStmt = relaxed.prepare(
       'INSERT INTO plan_catalog (doc, summary, updated_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT (doc) DO UPDATE SET summary = excluded.summary, updated_at = excluded.updated_at',
     );

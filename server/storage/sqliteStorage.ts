@@ -1,4 +1,5 @@
 // Documents in SQLite: an append-only log per document plus at most one snapshot row.
+import { open } from 'node:fs/promises';
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import type { AppendEntry, CompactionResult, DocumentStorage, StoredDocument } from './documentStorage';
@@ -22,7 +23,11 @@ export class SqliteStorage implements DocumentStorage {
   private readonly appendAll: Transaction<(entries: readonly AppendEntry[]) => void>;
   private readonly compactOne: Transaction<(doc: string) => CompactionResult>;
 
+  private readonly walPath: string;
+
+  /** `db`: best a connection from `openDocumentDatabase`; its owner closes it. */
   constructor(private readonly db: SqliteDatabase) {
+    this.walPath = `${db.name}-wal`;
     this.selectSnapshot = db.prepare('SELECT data FROM doc_snapshots WHERE doc = ?');
     this.selectLog = db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id');
     this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
@@ -57,6 +62,9 @@ export class SqliteStorage implements DocumentStorage {
     if (entries.length === 0) return;
     // IMMEDIATE takes the write lock up front instead of failing half-way on a busy database.
     this.appendAll.immediate(entries);
+    // Stored means on the disk: the caller broadcasts after this. If the sync fails the caller
+    // appends the same entries again; a Yjs update applied twice changes nothing.
+    await this.syncLog();
   }
 
   async compact(doc: string): Promise<CompactionResult> {
@@ -77,7 +85,20 @@ export class SqliteStorage implements DocumentStorage {
   }
 
   async close(): Promise<void> {
-    // The database handle is shared with the directory; its owner closes it.
+    // The connection belongs to whoever opened it.
+  }
+
+  /**
+   * fsync of the WAL file (where every commit goes first) off the event loop. A fresh handle each
+   * time: SQLite may replace the file, and an open, fsync and close cost little next to the sync.
+   */
+  private async syncLog(): Promise<void> {
+    const file = await open(this.walPath, 'r');
+    try {
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
   }
 
   private compactInTransaction(doc: string): CompactionResult {
