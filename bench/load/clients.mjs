@@ -1,13 +1,26 @@
 // One client of one document, as each server's own client library makes it: y-websocket's
 // WebsocketProvider for ours and stock (ours adds the member's token as the extension does),
-// @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket, as in the desktop
-// extension. Presence (awareness) is left on, as each library sets it up by default.
+// @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket; for ours with the desktop
+// extension's compression options (extension/desktopWebSocket.ts), library defaults for the
+// peers. Presence (awareness) is left on, as each library sets it up by default.
+import { readFileSync } from 'node:fs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 export const TEXT = 'body';
+
+const DESKTOP_COMPRESSION = JSON.parse(
+  readFileSync(new URL('../../extension/sync/desktopCompression.json', import.meta.url), 'utf8'),
+);
+
+/** The desktop extension's WebSocket (extension/desktopWebSocket.ts). */
+class DesktopWebSocket extends WebSocket {
+  constructor(url, protocols) {
+    super(url, protocols, { perMessageDeflate: DESKTOP_COMPRESSION });
+  }
+}
 
 /**
  * kind: 'ours' | 'stock' | 'hocuspocus'; port: where to connect (the server or a proxy);
@@ -40,7 +53,7 @@ export function openClient({ kind, port, docName, token, doc = new Y.Doc(), conn
     isSynced = () => provider.isSynced;
   } else {
     provider = new WebsocketProvider(url, docName, doc, {
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: kind === 'ours' ? DesktopWebSocket : WebSocket,
       params: token === undefined ? {} : { token },
       disableBc: true,
       connect,

@@ -20,9 +20,20 @@ export interface Client {
   destroy(): void;
 }
 
+/**
+ * `ws` without permessage-deflate. With it, a message waits for zlib on the thread pool before it
+ * is sent, and tests that type and then ask the server over HTTP (or flush and close) would race
+ * it. Compression is tested on its own (keystrokes-travel-compressed.test.ts) and end to end.
+ */
+class UncompressedWebSocket extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols, { perMessageDeflate: false });
+  }
+}
+
 export function connectClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
   const provider = new WebsocketProvider(url, docName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: UncompressedWebSocket as unknown as typeof globalThis.WebSocket,
     params: { token },
     // Clients in one test process must talk through the server, not a BroadcastChannel.
     disableBc: true,
