@@ -167,7 +167,7 @@ try {
     product: { source: product.source, commit: product.commit, dirty: product.dirty },
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}`,
     settings: [
-      `ours: release build of dist/server/cli.js, Node ${process.version}, SQLite durable storage (synchronous=FULL) and token auth on, default limits (200 messages/s per connection, burst 2000, 100 open documents per member); every client connection is its own member (${members} members joined with the invite code).`,
+      `ours: release build of dist/server/cli.js, Node ${process.version}, SQLite durable storage (each commit of the update log synced to disk before it is broadcast) and token auth on, default limits (200 messages/s per connection, burst 2000, 100 open documents per member); every client connection is its own member (${members} members joined with the invite code).`,
       `ours, scenario 1 only: --messages-per-second ${REPLAY_LIMITS['messages-per-second']} --message-burst ${REPLAY_LIMITS['message-burst']}, because the trace replay sends a whole session in seconds (no person types that fast; the limit closes connections and does not change bytes).`,
       `stock: node_modules/@y/websocket-server/src/server.js, Node ${process.version}, documents in memory, no auth.`,
       'hocuspocus: `new Server({ port: 0, address: "127.0.0.1", quiet: true })` without extensions, Node 24 (.cache/tools), documents in memory, no auth.',

@@ -134,7 +134,7 @@ async function serveOurs(product, dataDir, limits) {
   });
   const server = running('ours', child, port, log, {
     node: process.version,
-    storage: 'SQLite (durable, synchronous=FULL)',
+    storage: 'SQLite (durable: the update log is synced before a broadcast)',
     auth: 'token per member',
     flags: { ...limits },
   });

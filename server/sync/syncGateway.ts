@@ -3,31 +3,17 @@
 // re-deciding access when a document's access lists change.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type PerMessageDeflateOptions, WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { Limits } from '../options';
 import type { Gatekeeper } from './admission';
 import { CloseCode } from './closeCodes';
+import { compressOnTheEventLoop, SYNC_COMPRESSION } from './compression';
 import { Connection, truncateUtf8 } from './connection';
 import type { RoomRegistry } from './roomRegistry';
 
 const REFUSED_CLOSE_MS = 3_000;
-
-/**
- * Metered mobile data: every message is compressed, keystrokes included, with context takeover
- * (each message may refer to the ones before it on the same connection): a keystroke's update
- * repeats the client id and clock of the one before, so it shrinks from about 32 to 12 bytes.
- * The price is a compressor per connection; a 4 KB window with memLevel 4 keeps it near 30 KB
- * (the default 32 KB window, over 200 KB), and costs an initial sync about 9% more bytes than
- * the largest window would. The client's window is the client's choice: a numeric
- * clientMaxWindowBits would refuse browsers that do not offer that parameter (Firefox).
- */
-export const SYNC_COMPRESSION: PerMessageDeflateOptions = {
-  serverMaxWindowBits: 12,
-  zlibDeflateOptions: { memLevel: 4, chunkSize: 4096 },
-  zlibInflateOptions: { chunkSize: 4096 },
-};
 const SHUTDOWN_CLOSE_MS = 2_000;
 
 export class SyncGateway {
@@ -102,6 +88,7 @@ export class SyncGateway {
   }
 
   private accept(ws: WebSocket, req: IncomingMessage): void {
+    compressOnTheEventLoop(ws, this.limits.maxMessageBytes);
     mapOversizeClose(ws, this.limits.maxMessageBytes);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const admission = this.gatekeeper.admit(url.pathname, url.searchParams.get('token'));

@@ -70,6 +70,31 @@ describe('keystrokes on the wire', () => {
     expect(downPerKeystroke).toBeLessThan(20);
   });
 
+  it('a long paste and a late joiner arrive whole, and keystrokes after them still decode', async () => {
+    server = await startTestServer();
+    const docName = `${server.cluster.clusterId}/plan/long-term-plan`;
+    const Desktop = DesktopWebSocket as unknown as typeof globalThis.WebSocket;
+    const typist = open(server, docName, server.leader.token, Desktop);
+    const reader = open(server, docName, (await server.join('teacher', 'Amina Khan')).token, Desktop);
+    await waitFor(() => typist.synced && reader.synced, 10_000, 'both to sync');
+    const text = typist.doc.getText('body');
+    // 150 KB in one update: larger messages are compressed on the thread pool, in order.
+    const paste = Array.from({ length: 3000 }, (_, i) => `${i}. Week ${i % 40}: fractions, decimals.`).join(
+      '\n',
+    );
+    text.insert(0, paste);
+    text.insert(text.length, '!');
+    const latecomer = open(server, docName, (await server.join('teacher', 'Bongani')).token, Desktop);
+    for (const character of ' The end.') text.insert(text.length, character);
+    const expected = `${paste}! The end.`;
+    for (const client of [reader, latecomer]) {
+      await waitFor(() => client.doc.getText('body').toString() === expected, 10_000, 'the whole plan');
+    }
+    for (const character of ' Next week.')
+      reader.doc.getText('body').insert(reader.doc.getText('body').length, character);
+    await waitFor(() => text.toString() === `${expected} Next week.`, 5_000, "the reader's keystrokes");
+  });
+
   it('a browser that does not offer a client window size (Firefox) still connects', async () => {
     server = await startTestServer();
     const docName = `${server.cluster.clusterId}/plan/fractions`;
