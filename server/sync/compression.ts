@@ -130,8 +130,11 @@ function decompressor(
       });
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      // 1009 becomes our 4413 (syncGateway); either way the connection ends here.
+      // 1009 becomes our 4413 (syncGateway); either way the connection ends here. ws' Receiver
+      // must still hear back: a Receiver left waiting never finishes, and ws then never emits
+      // 'close' for the connection (the server's shutdown waited for it forever).
       ws.close(tooLarge ? 1009 : 1007, tooLarge ? 'message too large' : 'message could not be decompressed');
+      queueMicrotask(() => callback(error as Error));
       return;
     }
     if (takeover) window = lastBytes(window, output, 1 << windowBits);
