@@ -1,4 +1,3 @@
-// NOT USED by the extension since 2026-12-04 (broke peer-observation e2e tests in code-server; cause unknown): the bench and a server test use it.
 // The WebSocket of VS Code's Node extension host: `ws` (older runtimes inside VS Code have no
 // global WebSocket). It offers permessage-deflate as browsers do; asking for an 2 KB window
 // keeps the server's decompressor for this connection small. With context takeover a keystroke

@@ -1,13 +1,12 @@
 // Entry for VS Code's Node extension host (desktop VS Code, code-server).
 import type * as vscode from 'vscode';
-import WebSocket from 'ws';
 import { activateShared, type ClusterLessonsApi } from './activate';
+import { DesktopWebSocket } from './desktopWebSocket';
 
 export function activate(context: vscode.ExtensionContext): Promise<ClusterLessonsApi> {
-  // Older Node runtimes inside VS Code have no global WebSocket; `ws` speaks the same API.
   return activateShared(context, {
     host: 'node',
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocket: DesktopWebSocket as unknown as typeof globalThis.WebSocket,
   });
 }
 
