@@ -14,7 +14,7 @@ import './lib/children.mjs';
 import { waitForQuiet } from './lib/machineLoad.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { makePlan } from './lib/plan.mjs';
-import { bundleBindingHarness, prepareProduct } from './lib/product.mjs';
+import { bundleBindingHarness, bundleDesktopWebSocket, prepareProduct } from './lib/product.mjs';
 import { evaluate, jsonRows, markdown } from './lib/report.mjs';
 import { Results } from './lib/results.mjs';
 import { prepareOursTemplate, SERVER_KINDS } from './lib/servers.mjs';
@@ -76,6 +76,7 @@ try {
 
   const product = prepareProduct(args.source, log);
   const bindingHarness = await bundleBindingHarness(product);
+  await bundleDesktopWebSocket(product);
   log('building the documents from seph-blog1');
   const trace = loadTrace();
   if (!plan.quick) checkTrace(trace);

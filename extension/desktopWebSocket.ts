@@ -1,13 +1,24 @@
 // The WebSocket of VS Code's Node extension host: `ws` (older runtimes inside VS Code have no
-// global WebSocket). It offers permessage-deflate as browsers do; asking for an 2 KB window
-// keeps the server's decompressor for this connection small. With context takeover a keystroke
-// costs about 18 bytes up instead of 38 (bench scenario 1). The options live in a JSON file so
-// that the bench's clients use exactly these (bench/load/clients.mjs).
-import WebSocket, { type PerMessageDeflateOptions } from 'ws';
-import compression from './sync/desktopCompression.json';
+// global WebSocket). It offers permessage-deflate as browsers do, with context takeover: a
+// keystroke costs about 18 bytes up instead of 38 (bench scenario 1).
+// - A 2 KB client window: the server keeps the window of every connection's sender as its
+//   dictionary, so this keeps the server's memory per desktop connection at 2 KB.
+// - Messages are compressed and decompressed one by one on the event loop, as the server does
+//   (server/sync/compression.ts), rather than by ws' zlib stream on libuv's thread pool: a
+//   keystroke then costs microseconds instead of several round trips between threads.
+// The bench's clients for our server are this very class (bench/lib/product.mjs bundles it).
+import WebSocket from 'ws';
+import { compressOnTheEventLoop } from '../server/sync/compression';
+
+const CLIENT_WINDOW_BITS = 11;
+/** ws' own default: what a server may send us in one message, decompressed. */
+const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
 export class DesktopWebSocket extends WebSocket {
   constructor(url: string | URL, protocols?: string | string[]) {
-    super(url, protocols, { perMessageDeflate: compression satisfies PerMessageDeflateOptions });
+    super(url, protocols, { perMessageDeflate: { clientMaxWindowBits: CLIENT_WINDOW_BITS } });
+    // The first 'open' listener: ws emits 'open' once the extension is agreed and before it
+    // reads a message, and y-websocket sends its first message from a later listener.
+    this.once('open', () => compressOnTheEventLoop(this, MAX_MESSAGE_BYTES, 'client'));
   }
 }

@@ -116,3 +116,26 @@ export async function bundleBindingHarness(product) {
   });
   return outfile;
 }
+
+/**
+ * Bundles the desktop extension's WebSocket (extension/desktopWebSocket.ts) from the product
+ * copy, so that the bench's clients for our server are the extension's own (its compression
+ * included); `ws` stays the shared package. Sets BENCH_DESKTOP_WEBSOCKET, which load-generator
+ * processes inherit (bench/load/clients.mjs). Returns the bundle's path.
+ */
+export async function bundleDesktopWebSocket(product) {
+  const outfile = path.join(product.dir, 'bench-out', 'desktopWebSocket.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(product.dir, 'extension', 'desktopWebSocket.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['ws'],
+    logLevel: 'error',
+    absWorkingDir: product.dir,
+  });
+  process.env.BENCH_DESKTOP_WEBSOCKET = outfile;
+  return outfile;
+}

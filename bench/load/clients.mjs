@@ -1,9 +1,8 @@
 // One client of one document, as each server's own client library makes it: y-websocket's
 // WebsocketProvider for ours and stock (ours adds the member's token as the extension does),
-// @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket; for ours with the desktop
-// extension's compression options (extension/desktopWebSocket.ts), library defaults for the
-// peers. Presence (awareness) is left on, as each library sets it up by default.
-import { readFileSync } from 'node:fs';
+// @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket: for ours the desktop
+// extension's own (extension/desktopWebSocket.ts, bundled by bench/lib/product.mjs), library
+// defaults for the peers. Presence (awareness) is left on, as each library sets it up by default.
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -11,16 +10,12 @@ import * as Y from 'yjs';
 
 export const TEXT = 'body';
 
-const DESKTOP_COMPRESSION = JSON.parse(
-  readFileSync(new URL('../../extension/sync/desktopCompression.json', import.meta.url), 'utf8'),
-);
-
-/** The desktop extension's WebSocket (extension/desktopWebSocket.ts). */
-class DesktopWebSocket extends WebSocket {
-  constructor(url, protocols) {
-    super(url, protocols, { perMessageDeflate: DESKTOP_COMPRESSION });
-  }
+if (process.env.BENCH_DESKTOP_WEBSOCKET === undefined) {
+  throw new Error(
+    'BENCH_DESKTOP_WEBSOCKET is not set: bench/run.mjs bundles the extension’s WebSocket first',
+  );
 }
+const { DesktopWebSocket } = await import(process.env.BENCH_DESKTOP_WEBSOCKET);
 
 /**
  * kind: 'ours' | 'stock' | 'hocuspocus'; port: where to connect (the server or a proxy);

@@ -1,18 +1,20 @@
 // permessage-deflate for metered connections: every message compressed, keystrokes included.
+// Used at both ends: by the sync server for every connection, and by the desktop extension's
+// WebSocket (extension/desktopWebSocket.ts), which runs the same `ws` package.
 //
 // With context takeover a message may refer to the bytes of the messages before it on the same
 // connection, and a keystroke's update repeats the client id and clock of the one before: it
 // shrinks from about 32 bytes to 12. ws does this with a zlib stream per connection, run on
-// libuv's thread pool: every message becomes a round trip between threads, queued behind
-// ws' limit of 10 at a time across the whole server (with 1,000 clients some keystrokes took
-// seconds), and each stream holds about 30 KB even with a small window.
+// libuv's thread pool: every message becomes several round trips between threads, queued behind
+// ws' limit of 10 at a time per process (with 1,000 clients some keystrokes took seconds), and
+// each stream holds about 30 KB even with a small window.
 //
 // Here each message is compressed on its own, on the event loop, with the last HISTORY_BYTES the
-// client has already decompressed as the preset dictionary: the client's decompressor holds those
+// peer has already decompressed as the preset dictionary: the peer's decompressor holds those
 // very bytes in its window, so the output is the same kind of stream a long-lived compressor would
-// make, and the connection keeps only those bytes between messages. What a client sends is
-// decompressed the same way, with the client's whole window (2 KB from the desktop extension,
-// 32 KB from a browser) kept as the dictionary.
+// make, and the connection keeps only those bytes between messages (about 8 µs a keystroke). What
+// the peer sends is decompressed the same way (about 4 µs), with the peer's whole window kept as
+// the dictionary: 2 KB from the desktop extension, 32 KB from a browser or from our server.
 import { deflateRaw, deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { PerMessageDeflateOptions, WebSocket } from 'ws';
 
@@ -33,6 +35,12 @@ const MEM_LEVEL_SMALL = 4;
 const MEM_LEVEL_LARGE = 8;
 /** A sync flush ends with 00 00 ff ff; permessage-deflate leaves it out (RFC 7692, 7.2.1). */
 const TRAILER_BYTES = 4;
+/**
+ * zlib's output buffer per call (Node's default is 16 KB, a fresh allocation every message):
+ * small ones come from Node's buffer pool, so a keystroke leaves little for the collector.
+ */
+const CHUNK_MIN_BYTES = 1024;
+const CHUNK_MAX_BYTES = 64 * 1024;
 
 type Done = (error: Error | null, result?: Buffer) => void;
 
@@ -50,24 +58,42 @@ interface DeflateExtension {
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const EMPTY = Buffer.alloc(0);
 
+/** Which end of the connection we are: the parameters name each direction by its sender. */
+export type End = 'server' | 'client';
+
 /**
  * Replaces ws' compressor and decompressor for this connection (ws 8's PerMessageDeflate#compress
  * and #decompress, which its Sender and Receiver call one at a time per connection, in order).
- * No-op if compression was not agreed. `maxPayload`: the largest message we accept, decompressed.
+ * Call it before the first message is read or sent: on the server when the connection is
+ * accepted, on a client in its first 'open' listener. No-op if compression was not agreed.
+ * `maxPayload`: the largest message we accept, decompressed (0: no limit).
  */
-export function compressOnTheEventLoop(ws: WebSocket, maxPayload: number): void {
+export function compressOnTheEventLoop(ws: WebSocket, maxPayload: number, end: End = 'server'): void {
   const extensions = (ws as unknown as { _extensions?: Record<string, DeflateExtension | undefined> })
     ._extensions;
   const extension = extensions?.['permessage-deflate'];
   if (extension === undefined) return;
-  extension.compress = compressor(ws, extension);
-  extension.decompress = decompressor(ws, extension, maxPayload);
+  const peer: End = end === 'server' ? 'client' : 'server';
+  extension.compress = compressor(ws, direction(extension, end));
+  extension.decompress = decompressor(ws, direction(extension, peer), maxPayload);
 }
 
-function compressor(ws: WebSocket, extension: DeflateExtension): DeflateExtension['compress'] {
-  const windowBits = extension.params.server_max_window_bits ?? 15;
-  const takeover = extension.params.server_no_context_takeover !== true;
-  let history: Buffer = Buffer.alloc(0);
+interface Direction {
+  readonly windowBits: number;
+  readonly takeover: boolean;
+}
+
+/** The window and context takeover agreed for what `sender` sends. */
+function direction(extension: DeflateExtension, sender: End): Direction {
+  const { params } = extension;
+  const bits = sender === 'server' ? params.server_max_window_bits : params.client_max_window_bits;
+  const noTakeover =
+    sender === 'server' ? params.server_no_context_takeover : params.client_no_context_takeover;
+  return { windowBits: typeof bits === 'number' ? bits : 15, takeover: noTakeover !== true };
+}
+
+function compressor(ws: WebSocket, { windowBits, takeover }: Direction): DeflateExtension['compress'] {
+  const history = new RecentBytes(Math.min(HISTORY_BYTES, 1 << windowBits));
 
   return (data, fin, callback) => {
     const input = typeof data === 'string' ? Buffer.from(data) : data;
@@ -75,9 +101,9 @@ function compressor(ws: WebSocket, extension: DeflateExtension): DeflateExtensio
       windowBits,
       memLevel: input.length >= LARGE_BYTES ? MEM_LEVEL_LARGE : MEM_LEVEL_SMALL,
       finishFlush: zlib.Z_SYNC_FLUSH,
-      ...(history.length > 0 ? { dictionary: history } : {}),
+      chunkSize: chunkSizeFor(input.length),
+      ...(history.length > 0 ? { dictionary: history.view() } : {}),
     };
-    if (takeover) history = lastBytes(history, input, HISTORY_BYTES);
     const done: Done = (error, output) => {
       // ws' Sender has no error path here; a compressor that fails has run out of memory.
       if (error !== null || output === undefined) {
@@ -86,8 +112,10 @@ function compressor(ws: WebSocket, extension: DeflateExtension): DeflateExtensio
       }
       callback(null, fin ? output.subarray(0, output.length - TRAILER_BYTES) : output);
     };
+    // zlib copies the dictionary when the call starts; only then may the history move on.
     if (input.length >= LARGE_BYTES) {
       deflateRaw(input, options, done);
+      if (takeover) history.push(input);
       return;
     }
     let output: Buffer;
@@ -97,19 +125,17 @@ function compressor(ws: WebSocket, extension: DeflateExtension): DeflateExtensio
       done(error as Error);
       return;
     }
+    if (takeover) history.push(input);
     done(null, output);
   };
 }
 
 function decompressor(
   ws: WebSocket,
-  extension: DeflateExtension,
+  { windowBits, takeover }: Direction,
   maxPayload: number,
 ): DeflateExtension['decompress'] {
-  const bits = extension.params.client_max_window_bits;
-  const windowBits = typeof bits === 'number' ? bits : 15;
-  const takeover = extension.params.client_no_context_takeover !== true;
-  let window: Buffer = EMPTY;
+  const window = new RecentBytes(1 << windowBits);
   let fragments: Buffer[] = [];
   return (data, fin, callback) => {
     fragments.push(data);
@@ -125,8 +151,10 @@ function decompressor(
       output = inflateRawSync(input, {
         windowBits,
         finishFlush: zlib.Z_SYNC_FLUSH,
+        // Keystrokes inflate to a few times their size; larger messages take more calls.
+        chunkSize: chunkSizeFor(input.length * 4),
         ...(maxPayload > 0 ? { maxOutputLength: maxPayload } : {}),
-        ...(window.length > 0 ? { dictionary: window } : {}),
+        ...(window.length > 0 ? { dictionary: window.view() } : {}),
       });
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
@@ -137,13 +165,60 @@ function decompressor(
       queueMicrotask(() => callback(error as Error));
       return;
     }
-    if (takeover) window = lastBytes(window, output, 1 << windowBits);
+    if (takeover) window.push(output);
     queueMicrotask(() => callback(null, output));
   };
 }
 
-function lastBytes(history: Buffer, next: Buffer, limit: number): Buffer {
-  if (next.length >= limit) return Buffer.from(next.subarray(next.length - limit));
-  const keep = Math.min(history.length, limit - next.length);
-  return Buffer.concat([history.subarray(history.length - keep), next]);
+function chunkSizeFor(bytes: number): number {
+  return Math.min(CHUNK_MAX_BYTES, Math.max(CHUNK_MIN_BYTES, bytes));
+}
+
+/**
+ * The last `limit` bytes of a stream, kept in one buffer with some room behind them: a message
+ * is appended in place and the kept bytes move to the front only when the room runs out, so a
+ * keystroke neither allocates nor copies a whole window (32 KB for a browser).
+ */
+// Slow buffers: a connection keeps these for its lifetime and must not pin a shared pool slab.
+class RecentBytes {
+  private buffer: Buffer = EMPTY;
+  private end = 0;
+  private readonly capacity: number;
+
+  constructor(private readonly limit: number) {
+    this.capacity = limit + Math.max(1024, limit >> 1);
+  }
+
+  get length(): number {
+    return Math.min(this.end, this.limit);
+  }
+
+  /** The kept bytes, without copying: valid until the next push. */
+  view(): Buffer {
+    return this.buffer.subarray(this.end - this.length, this.end);
+  }
+
+  push(bytes: Buffer): void {
+    if (bytes.length >= this.limit) {
+      if (this.buffer.length < this.limit) this.buffer = Buffer.allocUnsafeSlow(this.limit);
+      bytes.copy(this.buffer, 0, bytes.length - this.limit);
+      this.end = this.limit;
+      return;
+    }
+    if (this.end + bytes.length > this.buffer.length) {
+      // Out of room: keep what the window still needs, at the front of this buffer or a larger one.
+      const keep = Math.min(this.end, this.limit - bytes.length);
+      const target =
+        this.buffer.length === this.capacity
+          ? this.buffer
+          : Buffer.allocUnsafeSlow(
+              Math.min(this.capacity, Math.max(256, this.buffer.length * 2, keep + bytes.length)),
+            );
+      this.buffer.copy(target, 0, this.end - keep, this.end);
+      this.buffer = target;
+      this.end = keep;
+    }
+    bytes.copy(this.buffer, this.end);
+    this.end += bytes.length;
+  }
 }
