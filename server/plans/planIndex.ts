@@ -13,6 +13,8 @@ import { applyRows } from '../storage/mergeRows';
 import type { RoomRegistry } from '../sync/roomRegistry';
 
 const REFRESH_DELAY_MS = 500;
+/** Front matter is a few short lines; a plan's start this long nearly always holds all of it. */
+const HEAD_CHARS = 4096;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ListedPlan extends PlanSummary {
@@ -106,9 +108,16 @@ export class PlanIndex {
     }
   }
 
+  /** Enough of the plan to read its front matter: the whole text, or the start of an open one. */
   private async textOf(doc: string): Promise<string> {
-    const open = this.rooms.get(doc)?.readText(PLAN_TEXT);
-    if (open !== undefined) return open;
+    const room = this.rooms.get(doc);
+    const head = room?.readTextStart(PLAN_TEXT, HEAD_CHARS);
+    if (head !== undefined) {
+      const blockRunsOn =
+        head.length === HEAD_CHARS && head.startsWith('---\n') && !head.includes('\n---', 3);
+      const open = blockRunsOn ? room?.readText(PLAN_TEXT) : head;
+      if (open !== undefined) return open;
+    }
     const scratch = new Y.Doc();
     try {
       applyRows(scratch, (await this.storage.load(doc)).updates, null);

@@ -1,5 +1,6 @@
 // Documents in SQLite: an append-only log per document plus at most one snapshot row.
-import { open } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import type { AppendEntry, CompactionResult, DocumentStorage, StoredDocument } from './documentStorage';
@@ -24,6 +25,8 @@ export class SqliteStorage implements DocumentStorage {
   private readonly compactOne: Transaction<(doc: string) => CompactionResult>;
 
   private readonly walPath: string;
+  /** The WAL file kept open between syncs, with the identity of the file it was opened on. */
+  private wal: { handle: FileHandle; dev: number; ino: number } | null = null;
 
   /** `db`: best a connection from `openDocumentDatabase`; its owner closes it. */
   constructor(private readonly db: SqliteDatabase) {
@@ -85,20 +88,30 @@ export class SqliteStorage implements DocumentStorage {
   }
 
   async close(): Promise<void> {
-    // The connection belongs to whoever opened it.
+    // The connection belongs to whoever opened it; the handle on its WAL file is ours.
+    await this.wal?.handle.close();
+    this.wal = null;
   }
 
   /**
-   * fsync of the WAL file (where every commit goes first) off the event loop. A fresh handle each
-   * time: SQLite may replace the file, and an open, fsync and close cost little next to the sync.
+   * fsync of the WAL file (where every commit goes first) off the event loop: one trip to the
+   * thread pool per batch of writes. The file stays open between syncs, but only while it is
+   * still the file at that path (SQLite deletes the WAL when its last connection closes; an
+   * administrator might too): a handle on a replaced file would sync the wrong file.
    */
   private async syncLog(): Promise<void> {
-    const file = await open(this.walPath, 'r');
-    try {
-      await file.datasync();
-    } finally {
-      await file.close();
+    const now = statSync(this.walPath, { throwIfNoEntry: false });
+    if (this.wal !== null && (now === undefined || now.ino !== this.wal.ino || now.dev !== this.wal.dev)) {
+      const stale = this.wal.handle;
+      this.wal = null;
+      await stale.close().catch(() => undefined);
     }
+    if (this.wal === null) {
+      const handle = await open(this.walPath, 'r');
+      const { dev, ino } = await handle.stat();
+      this.wal = { handle, dev, ino };
+    }
+    await this.wal.handle.datasync();
   }
 
   private compactInTransaction(doc: string): CompactionResult {

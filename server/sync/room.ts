@@ -3,6 +3,7 @@
 // half-way through applying a bad update, the half-changed doc can be replaced by a fresh load
 // from storage: the bad part was never stored nor broadcast, and other clients notice nothing.
 import * as Y from 'yjs';
+import { textStart } from '../../core/plan/textStart';
 import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
@@ -72,6 +73,11 @@ export class Room {
   /** A text of the document, when it is loaded. */
   readText(name: string): string | undefined {
     return this.state === 'ready' ? this.doc.getText(name).toString() : undefined;
+  }
+
+  /** The first `chars` characters of a text of the document (or fewer), when it is loaded. */
+  readTextStart(name: string, chars: number): string | undefined {
+    return this.state === 'ready' ? textStart(this.doc.getText(name), chars) : undefined;
   }
 
   /** The state vector and a text of the document, when it is loaded. */

@@ -73,6 +73,21 @@ describe("the cluster's plans", () => {
     editor.destroy();
   });
 
+  it('with front matter longer than the part the server reads first are listed from all of it', async () => {
+    // The server reads the first 4,096 characters of an open plan (server/plans/planIndex.ts).
+    const long = plan('Long', `notes: ${'a careful note '.repeat(400)}\nterm: 2\n`).replace('term: 1\n', '');
+    expect(long.indexOf('term: 2')).toBeGreaterThan(4096);
+    const client = connectClient(server.url, `${server.cluster.clusterId}/plan/long`, teacher.token);
+    await client.synced();
+    client.text.insert(0, long);
+    await eventually(
+      async () => (await list()).some((p) => p.id === 'long' && p.term === 2),
+      5_000,
+      'the catalog to read the whole front matter',
+    );
+    client.destroy();
+  });
+
   it('go to the trash and come back, and a private draft is not listed to others', async () => {
     await write('density', plan('Density'));
     const deleted = await api(server.url, teacher.token, 'DELETE', '/api/plans/density');
