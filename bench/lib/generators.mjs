@@ -13,7 +13,12 @@ export function forkGenerator() {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Hundreds of Y.Docs with long histories per process: a larger young generation halves
       // the time spent collecting garbage and keeps the generator's own pauses out of the latencies.
-      execArgv: ['--max-old-space-size=6144', '--max-semi-space-size=64'],
+      // For development only: e.g. BENCH_GENERATOR_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/gen'.
+      execArgv: [
+        '--max-old-space-size=6144',
+        '--max-semi-space-size=64',
+        ...(process.env.BENCH_GENERATOR_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      ],
     }),
   );
   let nextId = 0;
