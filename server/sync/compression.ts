@@ -186,7 +186,7 @@ class RecentBytes {
   private readonly capacity: number;
 
   constructor(private readonly limit: number) {
-    this.capacity = limit + Math.max(1024, limit >> 1);
+    this.capacity = limit + Math.max(256, limit >> 3);
   }
 
   get length(): number {
