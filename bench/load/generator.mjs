@@ -35,3 +35,5 @@ process.on('message', async ({ id, module, fn, args }) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+// An exit, not death by signal: `--cpu-prof` (BENCH_GENERATOR_NODE_ARGS) writes its profile on exit.
+process.on('SIGTERM', () => process.exit(0));
