@@ -7,7 +7,7 @@ import { connectClient, rawSocket, sleep } from './helpers/clients';
 import { syncFrame } from './helpers/fuzzFrames';
 import { closedWithin, createRound } from './helpers/rounds';
 import { loadStoredDoc } from './helpers/storedRows';
-import { api, startTestServer, type TestMember, type TestServer } from './helpers/testServer';
+import { api, startTestServer, type TestMember, type TestServer, serverHasAllOf } from './helpers/testServer';
 
 /** An update that would insert `text` into the review's body, and an awareness update, as frames. */
 function intrusionFrames(text: string): Uint8Array[] {
@@ -47,6 +47,7 @@ describe('a member not invited to an observation round', () => {
     const teacherClient = connectClient(server.url, round.doc, teacher.token);
     await teacherClient.synced();
     teacherClient.text.insert(0, 'Next step: group work with roles.');
+    await serverHasAllOf(server, round.doc, teacherClient.doc);
     await server.running.flush();
     const receivedBefore = teacherClient.received.length;
 

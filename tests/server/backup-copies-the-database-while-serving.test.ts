@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/childServer';
 import { connectClient, waitFor } from './helpers/clients';
 import { loadStoredDoc } from './helpers/storedRows';
-import { startTestServer, type TestServer, tempDir } from './helpers/testServer';
+import { startTestServer, type TestServer, tempDir, serverHasAllOf } from './helpers/testServer';
 import { keepTyping } from './helpers/typists';
 
 describe('backing up', () => {
@@ -22,6 +22,7 @@ describe('backing up', () => {
     const client = connectClient(server.url, doc, server.leader.token);
     await client.synced();
     client.doc.getMap('frontmatter').set('title', 'Before the backup');
+    await serverHasAllOf(server, doc, client.doc);
     await server.running.flush();
     const typists = keepTyping([client], 2);
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectClient, rawSocket, waitFor } from './helpers/clients';
-import { api, startTestServer, type TestMember, type TestServer } from './helpers/testServer';
+import { api, startTestServer, type TestMember, type TestServer, serverHasAllOf } from './helpers/testServer';
 
 describe('a plan author restricting a draft to named co-authors', () => {
   let server: TestServer;
@@ -19,6 +19,7 @@ describe('a plan author restricting a draft to named co-authors', () => {
     const writer = connectClient(server.url, doc, author.token);
     await writer.synced();
     writer.text.insert(0, 'Draft: density of liquids.');
+    await serverHasAllOf(server, doc, writer.doc);
     await server.running.flush();
     await waitFor(
       () => writer.received.length === 0 && server.running.server.writer.queued === 0,

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PLAN_TEXT } from '../../core/plan/planDoc';
 import { connectClient, eventually, waitFor } from './helpers/clients';
-import { api, startTestServer, type TestMember, type TestServer } from './helpers/testServer';
+import { api, startTestServer, type TestMember, type TestServer, serverHasAllOf } from './helpers/testServer';
 
 const plan = (title: string, extra = '') =>
   `---\ntitle: ${title}\nsubject: Natural Sciences\ngrade: 8\nterm: 1\nweek: 3\n${extra}---\n\n# ${title}\n`;
@@ -23,13 +22,7 @@ describe("the cluster's plans", () => {
     const client = connectClient(server.url, `${server.cluster.clusterId}/plan/${id}`, token);
     await client.synced();
     client.text.insert(0, text);
-    // The update is on its way; flushing before the server has it would store nothing yet.
-    const doc = `${server.cluster.clusterId}/plan/${id}`;
-    await waitFor(
-      () => server.running.server.rooms.get(doc)?.readText(PLAN_TEXT) === text,
-      5_000,
-      'the server to have the plan',
-    );
+    await serverHasAllOf(server, `${server.cluster.clusterId}/plan/${id}`, client.doc);
     await server.running.flush();
     client.destroy();
   }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath } from '../../server/storage/database';
 import { connectClient, sleep, waitFor } from './helpers/clients';
 import { readStoredRows } from './helpers/storedRows';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import { startTestServer, type TestServer, serverHasAllOf } from './helpers/testServer';
 
 describe('a document whose stored log cannot be read', () => {
   let server: TestServer;
@@ -18,6 +18,7 @@ describe('a document whose stored log cannot be read', () => {
     const writer = connectClient(server.url, doc, server.leader.token);
     await writer.synced();
     writer.text.insert(0, 'A week of careful planning.');
+    await serverHasAllOf(server, doc, writer.doc);
     await server.running.flush();
     writer.destroy();
     await waitFor(() => server.running.server.rooms.size === 0, 5_000, 'the document to unload');

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import type { Role } from '../../../core/cluster/roles';
 import {
   type ClusterCreated,
@@ -11,6 +12,7 @@ import {
   type ServerOptions,
   startServer,
 } from '../../../server/index';
+import { waitFor } from './clients';
 
 export interface TestMember {
   readonly token: string;
@@ -98,4 +100,27 @@ export async function api(
   });
   const text = await response.text();
   return { status: response.status, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+/**
+ * Waits until the server has applied everything `doc` (a client's) holds. A client sends as it
+ * types, but the server reads it a moment later: flushing before then would store nothing yet.
+ */
+export async function serverHasAllOf(
+  server: TestServer,
+  docName: string,
+  doc: Y.Doc,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const wanted = Y.decodeStateVector(Y.encodeStateVector(doc));
+  await waitFor(
+    () => {
+      const room = server.running.server.rooms.get(docName);
+      if (room?.status !== 'ready') return false;
+      const has = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(room.encodeState()));
+      return [...wanted].every(([client, clock]) => (has.get(client) ?? 0) >= clock);
+    },
+    timeoutMs,
+    `the server to have every update of ${docName}`,
+  );
 }
