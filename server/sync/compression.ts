@@ -177,9 +177,9 @@ function chunkSizeFor(bytes: number): number {
 /**
  * The last `limit` bytes of a stream, kept in one buffer with some room behind them: a message
  * is appended in place and the kept bytes move to the front only when the room runs out, so a
- * keystroke neither allocates nor copies a whole window (32 KB for a browser).
+ * keystroke neither allocates nor copies a whole window (32 KB for a browser). Slow buffers: a
+ * connection keeps these for its lifetime and must not pin a shared pool slab.
  */
-// Slow buffers: a connection keeps these for its lifetime and must not pin a shared pool slab.
 class RecentBytes {
   private buffer: Buffer = EMPTY;
   private end = 0;

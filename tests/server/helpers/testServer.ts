@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Role } from '../../../core/cluster/roles';
+import { PLAN_TEXT } from '../../../core/plan/planDoc';
 import {
   type ClusterCreated,
   createCluster,
@@ -115,9 +116,10 @@ export async function serverHasAllOf(
   const wanted = Y.decodeStateVector(Y.encodeStateVector(doc));
   await waitFor(
     () => {
-      const room = server.running.server.rooms.get(docName);
-      if (room?.status !== 'ready') return false;
-      const has = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(room.encodeState()));
+      // Only the state vector: encoding the whole document on every poll would be wasted work.
+      const state = server.running.server.rooms.get(docName)?.readState(PLAN_TEXT);
+      if (state === undefined) return false;
+      const has = Y.decodeStateVector(state.stateVector);
       return [...wanted].every(([client, clock]) => (has.get(client) ?? 0) >= clock);
     },
     timeoutMs,
