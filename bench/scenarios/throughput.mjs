@@ -111,6 +111,7 @@ async function attempt(ctx, kind) {
         typed: phase.typed,
         serverCpuSeconds: server.cpuSeconds() - cpuBefore,
         serverCores: round((server.cpuSeconds() - cpuBefore) / ((performance.now() - started) / 1000)),
+        generatorCpuCores: round(phase.generatorCpuCores),
         generatorLoopDelayP99Ms: round(phase.generatorLoopDelayP99Ms),
         scheduleLagP99Ms: round(phase.scheduleLagP99Ms),
         failure,

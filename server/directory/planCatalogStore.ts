@@ -1,11 +1,17 @@
 // The plan catalog the extension's explorer shows (title, subject, grade, term, week), derived
 // from each plan's front matter and kept here so listing a cluster's plans reads no documents;
 // and the trash, from which a plan can be restored for RESTORE_DAYS.
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { PlanSummary } from '../../core/plan/catalog';
 import type { SqliteDatabase } from '../storage/database';
 
 export type StoredSummary = Omit<PlanSummary, 'deletedAt' | 'updatedAt'>;
+
+export interface CatalogSave {
+  readonly doc: string;
+  readonly summary: StoredSummary;
+  readonly updatedAt: number;
+}
 
 export interface CatalogEntry {
   readonly doc: string;
@@ -28,6 +34,7 @@ export class PlanCatalogStore {
   private readonly restoreStmt: Statement<[string]>;
   private readonly trashedBefore: Statement<[number], { doc: string }>;
   private readonly trashedAt: Statement<[string], { deleted_at: number }>;
+  private readonly saveMany: Transaction<(entries: readonly CatalogSave[]) => void>;
 
   /**
    * `relaxed`: the connection for catalog entries, which are derived from the plans and written
@@ -53,10 +60,14 @@ export class PlanCatalogStore {
     this.restoreStmt = db.prepare('DELETE FROM plan_trash WHERE doc = ?');
     this.trashedBefore = db.prepare('SELECT doc FROM plan_trash WHERE deleted_at < ?');
     this.trashedAt = db.prepare('SELECT deleted_at FROM plan_trash WHERE doc = ?');
+    this.saveMany = relaxed.transaction((entries: readonly CatalogSave[]) => {
+      for (const e of entries) this.upsertStmt.run(e.doc, JSON.stringify(e.summary), e.updatedAt);
+    });
   }
 
-  save(doc: string, summary: StoredSummary, updatedAt: number): void {
-    this.upsertStmt.run(doc, JSON.stringify(summary), updatedAt);
+  /** Saves the entries in one transaction (one commit for every plan typed in lately). */
+  saveAll(entries: readonly CatalogSave[]): void {
+    this.saveMany.immediate(entries);
   }
 
   /** Every catalogued plan whose document name starts with `prefix` (`<cluster>/plan/`). */

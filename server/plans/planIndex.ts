@@ -6,7 +6,7 @@ import { PLAN_TEXT } from '../../core/plan/planDoc';
 import { type PlanSummary, RESTORE_DAYS, summaryFromFrontMatter } from '../../core/plan/catalog';
 import { readFrontMatter } from '../../core/plan/frontMatter';
 import * as Y from 'yjs';
-import type { PlanCatalogStore } from '../directory/planCatalogStore';
+import type { CatalogSave, PlanCatalogStore } from '../directory/planCatalogStore';
 import { errorFields, type LogSink } from '../log';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { applyRows } from '../storage/mergeRows';
@@ -22,7 +22,9 @@ export interface ListedPlan extends PlanSummary {
 }
 
 export class PlanIndex {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Plans stored since the last refresh; all of them are refreshed together, in one transaction. */
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
   private readonly storedAt = new Map<string, number>();
 
   constructor(
@@ -35,21 +37,22 @@ export class PlanIndex {
   /** An update of the plan was stored just now. */
   stored(doc: string): void {
     this.storedAt.set(doc, Date.now());
-    if (this.pending.has(doc)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(doc);
-      void this.refresh(doc);
+    this.pending.add(doc);
+    // One timer for every plan being typed in: with a hundred of them, a write per plan every
+    // half second was most of the server's SQLite commits.
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refreshPending();
     }, REFRESH_DELAY_MS);
-    timer.unref();
-    this.pending.set(doc, timer);
+    this.timer.unref();
   }
 
   /** Saves every entry still waiting for its refresh (at shutdown). */
   async flush(): Promise<void> {
-    const docs = [...this.pending.keys()];
-    for (const doc of docs) clearTimeout(this.pending.get(doc));
-    this.pending.clear();
-    for (const doc of docs) await this.refresh(doc);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.refreshPending();
   }
 
   /** The plans of a cluster, trashed ones included (with `deletedAt`). */
@@ -59,7 +62,7 @@ export class PlanIndex {
     const known = new Set(entries.map((e) => e.doc));
     const unknown = (await this.storage.list()).filter((doc) => doc.startsWith(prefix) && !known.has(doc));
     if (unknown.length > 0) {
-      for (const doc of unknown) await this.refresh(doc);
+      await this.refresh(unknown);
       entries = this.store.list(prefix);
     }
     return entries.map((e) => ({
@@ -91,20 +94,42 @@ export class PlanIndex {
     return purged;
   }
 
-  private async refresh(doc: string): Promise<void> {
+  private async refreshPending(): Promise<void> {
+    const docs = [...this.pending];
+    this.pending.clear();
+    await this.refresh(docs);
+  }
+
+  /** Reads the front matter of each plan and saves all their entries in one transaction. */
+  private async refresh(docs: readonly string[]): Promise<void> {
+    const entries: CatalogSave[] = [];
+    for (const doc of docs) {
+      try {
+        const id = doc.split('/')[2]!;
+        const text = await this.textOf(doc);
+        const storedAt = this.storedAt.get(doc) ?? Date.now();
+        this.storedAt.delete(doc);
+        const { updatedAt: _updatedAt, ...summary } = summaryFromFrontMatter(
+          id,
+          readFrontMatter(text).frontMatter,
+          storedAt,
+        );
+        entries.push({ doc, summary, updatedAt: storedAt });
+      } catch (error) {
+        this.log({ level: 'warn', msg: 'plan catalog entry not refreshed', doc, ...errorFields(error) });
+      }
+    }
+    if (entries.length === 0) return;
     try {
-      const id = doc.split('/')[2]!;
-      const text = await this.textOf(doc);
-      const storedAt = this.storedAt.get(doc) ?? Date.now();
-      this.storedAt.delete(doc);
-      const { updatedAt: _updatedAt, ...summary } = summaryFromFrontMatter(
-        id,
-        readFrontMatter(text).frontMatter,
-        storedAt,
-      );
-      this.store.save(doc, summary, storedAt);
+      this.store.saveAll(entries);
     } catch (error) {
-      this.log({ level: 'warn', msg: 'plan catalog entry not refreshed', doc, ...errorFields(error) });
+      // Derived data: the next edit of each plan (or the next listing) writes its entry again.
+      this.log({
+        level: 'warn',
+        msg: 'plan catalog entries not saved',
+        plans: entries.length,
+        ...errorFields(error),
+      });
     }
   }
 

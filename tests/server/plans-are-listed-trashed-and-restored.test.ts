@@ -66,6 +66,35 @@ describe("the cluster's plans", () => {
     editor.destroy();
   });
 
+  it('typed in at the same time are all listed, each under its own title', async () => {
+    // The server refreshes the entries of every plan typed in lately together, in one commit.
+    const ids = ['soil', 'water', 'air', 'light', 'heat'];
+    const clients = await Promise.all(
+      ids.map(async (id) => {
+        const client = connectClient(server.url, `${server.cluster.clusterId}/plan/${id}`, teacher.token);
+        await client.synced();
+        return client;
+      }),
+    );
+    for (const [i, client] of clients.entries()) client.text.insert(0, plan(`Topic ${ids[i]}`));
+    await eventually(
+      async () => {
+        const titles = new Map((await list()).map((p) => [p.id, p.title]));
+        return ids.every((id) => titles.get(id) === `Topic ${id}`);
+      },
+      5_000,
+      'every plan in the catalog under its title',
+    );
+    // And a second burst of edits to all of them is followed too.
+    for (const client of clients) client.text.insert('---\ntitle: '.length, 'New ');
+    await eventually(
+      async () => (await list()).filter((p) => String(p.title).startsWith('New Topic')).length === ids.length,
+      5_000,
+      'every retitled plan in the catalog',
+    );
+    for (const client of clients) client.destroy();
+  });
+
   it('with front matter longer than the part the server reads first are listed from all of it', async () => {
     // The server reads the first 4,096 characters of an open plan (server/plans/planIndex.ts).
     const long = plan('Long', `notes: ${'a careful note '.repeat(400)}\nterm: 2\n`).replace('term: 1\n', '');
