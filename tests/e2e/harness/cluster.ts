@@ -15,9 +15,12 @@ export async function joinCluster(
 }
 
 /**
- * Waits for the cluster's folder in the explorer. If it has not come (the window reloads for it,
- * which a slow machine can take long over), the teacher runs "Open Cluster" from the palette, as a
- * person would; `runFirst` runs it straight away.
+ * Waits for the cluster's folder in the explorer. Adding it turns the window into an untitled
+ * multi-root workspace and reloads it, which a slow machine can take long over. If the folder has
+ * not come, the teacher does what a person would: reloads the window (once, code-server came back
+ * from that reload with no folders at all, though the workspace file on disk had both), and if
+ * that does not bring it, opens her own folder again and runs "Open Cluster" from the palette.
+ * `runFirst` runs "Open Cluster" straight away.
  */
 export async function openClusterFolder(
   teacher: Workbench,
@@ -28,8 +31,16 @@ export async function openClusterFolder(
   try {
     await teacher.waitForWorkspaceFolder(clusterName, 45_000);
   } catch {
-    await teacher.runCommand('Cluster Lessons: Open Cluster');
-    await teacher.waitForWorkspaceFolder(clusterName);
+    try {
+      await teacher.reload();
+      await teacher.waitForWorkspaceFolder(clusterName, 30_000);
+    } catch {
+      // In an empty window "Open Cluster" would open the cluster as the only folder, which has no
+      // folder row in the explorer; from the teacher's folder it adds the cluster beside it.
+      await teacher.reopenStartFolder();
+      await teacher.runCommand('Cluster Lessons: Open Cluster');
+      await teacher.waitForWorkspaceFolder(clusterName);
+    }
   }
   // VS Code for the Web reloads into an untitled multi-root workspace, where the folder's
   // `workbench.startupEditor: none` no longer applies: a Welcome page opens late and takes focus

@@ -5,13 +5,33 @@ import { SCREENSHOTS } from './paths';
 
 /** A VS Code workbench in a browser page, used the way a teacher uses it: palette, keyboard, eyes. */
 export class Workbench {
+  /** The address this window was first opened at: the teacher's own folder. */
+  private startUrl: string | undefined;
+
   constructor(
     readonly page: Page,
     readonly label: string,
   ) {}
 
   async open(url: string): Promise<void> {
+    this.startUrl ??= url;
     await this.page.goto(url);
+    await this.whenLoaded();
+  }
+
+  /** Reloads the window as it is (F5 in the browser). */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.whenLoaded();
+  }
+
+  /** Opens the teacher's own folder again, as "File > Open Recent" would. */
+  async reopenStartFolder(): Promise<void> {
+    if (this.startUrl === undefined) throw new Error('this window was never opened');
+    await this.open(this.startUrl);
+  }
+
+  private async whenLoaded(): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
   }
