@@ -87,6 +87,12 @@ export const MIGRATIONS: readonly string[] = [
     member TEXT PRIMARY KEY REFERENCES members (id), topics TEXT NOT NULL,
     updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
   `,
+  // The newest document updates: appended here, with no index, so that a commit of keystrokes
+  // to many plans writes one page or two instead of an index page per plan; moved into
+  // doc_updates in bulk every few thousand rows (server/storage/sqliteStorage.ts).
+  `
+  CREATE TABLE doc_journal (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL);
+  `,
 ];
 
 export interface OpenOptions {

@@ -12,7 +12,11 @@ export function readStoredRows(dataDir: string): StoredRows {
   const db = new Database(databasePath(dataDir), { readonly: true });
   try {
     return {
-      updates: db.prepare('SELECT id, doc, data FROM doc_updates ORDER BY id').all() as StoredRows['updates'],
+      // The log, then the journal of the newest updates (server/storage/sqliteStorage.ts).
+      updates: [
+        ...(db.prepare('SELECT id, doc, data FROM doc_updates ORDER BY id').all() as StoredRows['updates']),
+        ...(db.prepare('SELECT id, doc, data FROM doc_journal ORDER BY id').all() as StoredRows['updates']),
+      ],
       snapshots: db
         .prepare('SELECT doc, data FROM doc_snapshots ORDER BY doc')
         .all() as StoredRows['snapshots'],

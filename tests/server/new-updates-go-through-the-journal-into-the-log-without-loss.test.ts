@@ -1,0 +1,105 @@
+// SqliteStorage appends new updates to an unindexed journal and moves them to the indexed log a
+// few thousand at a time (server/storage/sqliteStorage.ts). Whichever table an update is in, a
+// document reads back whole and in order, across a reopened database too.
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { databasePath, openDatabase, openDocumentDatabase } from '../../server/storage/database';
+import { SqliteStorage } from '../../server/storage/sqliteStorage';
+import { tempDir } from './helpers/testServer';
+
+/** Rows in each table, read by a separate connection as an administrator would. */
+function tableRows(dataDir: string): { journal: number; log: number } {
+  const db = new Database(databasePath(dataDir), { readonly: true });
+  try {
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { journal: count('doc_journal'), log: count('doc_updates') };
+  } finally {
+    db.close();
+  }
+}
+
+async function textOf(storage: SqliteStorage, doc: string): Promise<string> {
+  const ydoc = new Y.Doc();
+  for (const update of (await storage.load(doc)).updates) Y.applyUpdate(ydoc, update);
+  return ydoc.getText('body').toString();
+}
+
+describe('new updates', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are read back whole from the journal, the log, or both, and after a reopen', async () => {
+    const dataDir = tempDir('journal');
+    dirs.push(dataDir);
+    openDatabase(dataDir).close(); // the schema
+    let docsDb = openDocumentDatabase(dataDir);
+    let storage = new SqliteStorage(docsDb);
+
+    // Three teachers typing into three plans, a keystroke per commit for the first one and
+    // batches of the three for the rest, as the server's writer groups them.
+    const names = ['c/plan/a', 'c/plan/b', 'c/plan/c'];
+    const typists = names.map((name) => {
+      const doc = new Y.Doc();
+      const pending: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => pending.push(u));
+      return { name, doc, pending };
+    });
+    const type = async (keystrokes: number, batched: boolean) => {
+      for (let k = 0; k < keystrokes; k++) {
+        for (const t of typists) t.doc.getText('body').insert(k % 7, String.fromCharCode(97 + (k % 26)));
+        const entries = typists.flatMap((t) =>
+          t.pending.splice(0).map((update) => ({ doc: t.name, update })),
+        );
+        if (batched) await storage.append(entries);
+        else for (const entry of entries) await storage.append([entry]);
+      }
+    };
+    const expectAllRead = async () => {
+      for (const t of typists) expect(await textOf(storage, t.name)).toBe(t.doc.getText('body').toString());
+    };
+
+    await type(100, false);
+    expect(tableRows(dataDir)).toEqual({ journal: 300, log: 0 });
+    await expectAllRead();
+    expect(await storage.list()).toEqual(names);
+
+    // Past the journal's limit its rows move to the log in one go; later ones start a new journal.
+    await type(700, true);
+    const moved = tableRows(dataDir);
+    expect(moved.log).toBeGreaterThanOrEqual(2048);
+    expect(moved.journal).toBeLessThan(2048);
+    expect(moved.log + moved.journal).toBe(2400);
+    await expectAllRead();
+
+    // A reopened connection counts the journal it finds, and reads and moves it the same way.
+    await storage.close();
+    docsDb.close();
+    docsDb = openDocumentDatabase(dataDir);
+    storage = new SqliteStorage(docsDb);
+    await expectAllRead();
+    await type(600, true);
+    expect(tableRows(dataDir).log).toBeGreaterThanOrEqual(4096);
+    await expectAllRead();
+
+    // Compacting one plan takes its updates from both tables and leaves the others' alone.
+    await type(5, false);
+    expect(tableRows(dataDir).journal).toBeGreaterThan(0);
+    const result = await storage.compact('c/plan/b');
+    expect(result.rowsMerged).toBe(100 + 700 + 600 + 5);
+    expect(tableRows(dataDir)).toEqual({ journal: 0, log: 2 * 1405 });
+    await expectAllRead();
+
+    // Deleting a plan deletes it from both tables.
+    await type(3, false);
+    await storage.delete('c/plan/c');
+    expect((await storage.load('c/plan/c')).updates).toEqual([]);
+    expect(await storage.list()).toEqual(['c/plan/a', 'c/plan/b']);
+    await storage.close();
+    docsDb.close();
+  });
+});
