@@ -51,6 +51,17 @@ export function readFrontMatter(markdown: string): SplitPlan {
   return { frontMatter: fields, bodyStart };
 }
 
+/**
+ * Whether what `readFrontMatter` finds in a text beginning with `start` is already final: the
+ * text does not open a front matter block, or the block is closed (more text cannot change it).
+ * `checkedUpTo`: a shorter start already found not final, so the search resumes near its end.
+ */
+export function frontMatterSettled(start: string, checkedUpTo = 0): boolean {
+  if (start.length < 4) return false;
+  if (!start.startsWith('---\n')) return true;
+  return start.indexOf('\n---', Math.max(3, checkedUpTo - 3)) >= 0;
+}
+
 function unquote(value: string): string {
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
     try {

@@ -4,7 +4,7 @@
 // listed. Plans in the trash for longer than RESTORE_DAYS are deleted for good.
 import { PLAN_TEXT } from '../../core/plan/planDoc';
 import { type PlanSummary, RESTORE_DAYS, summaryFromFrontMatter } from '../../core/plan/catalog';
-import { readFrontMatter } from '../../core/plan/frontMatter';
+import { frontMatterSettled, readFrontMatter } from '../../core/plan/frontMatter';
 import * as Y from 'yjs';
 import type { CatalogSave, PlanCatalogStore } from '../directory/planCatalogStore';
 import { errorFields, type LogSink } from '../log';
@@ -136,7 +136,8 @@ export class PlanIndex {
   /** Enough of the plan to read its front matter: the whole text, or the start of an open one. */
   private async textOf(doc: string): Promise<string> {
     const room = this.rooms.get(doc);
-    const head = room?.readTextStart(PLAN_TEXT, HEAD_CHARS);
+    // Up to where the front matter closes (a plan's first few lines), at most HEAD_CHARS.
+    const head = room?.readTextStart(PLAN_TEXT, HEAD_CHARS, frontMatterSettled);
     if (head !== undefined) {
       const blockRunsOn =
         head.length === HEAD_CHARS && head.startsWith('---\n') && !head.includes('\n---', 3);

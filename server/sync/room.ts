@@ -76,8 +76,12 @@ export class Room {
   }
 
   /** The first `chars` characters of a text of the document (or fewer), when it is loaded. */
-  readTextStart(name: string, chars: number): string | undefined {
-    return this.state === 'ready' ? textStart(this.doc.getText(name), chars) : undefined;
+  readTextStart(
+    name: string,
+    chars: number,
+    enough?: (start: string, checkedUpTo: number) => boolean,
+  ): string | undefined {
+    return this.state === 'ready' ? textStart(this.doc.getText(name), chars, enough) : undefined;
   }
 
   /** The state vector and a text of the document, when it is loaded. */
