@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { databasePath, openDatabase, openDocumentDatabase } from '../../server/storage/database';
 import { SqliteStorage } from '../../server/storage/sqliteStorage';
+import { readStoredRows } from './helpers/storedRows';
 import { tempDir } from './helpers/testServer';
 
 /** Rows in each table, read by a separate connection as an administrator would. */
@@ -92,6 +93,24 @@ describe('new updates', () => {
     const result = await storage.compact('c/plan/b');
     expect(result.rowsMerged).toBe(100 + 700 + 600 + 5);
     expect(tableRows(dataDir)).toEqual({ journal: 0, log: 2 * 1405 });
+    await expectAllRead();
+
+    // A paste goes straight to the log, after what the journal held: the log keeps arrival order.
+    await type(4, false);
+    const paste = new Y.Doc();
+    Y.applyUpdate(paste, Y.encodeStateAsUpdate(typists[0]!.doc));
+    paste.getText('body').insert(0, 'Learners fold paper strips into halves and quarters. '.repeat(40));
+    const pasted = Y.encodeStateAsUpdate(paste, Y.encodeStateVector(typists[0]!.doc));
+    expect(pasted.byteLength).toBeGreaterThan(1024);
+    Y.applyUpdate(typists[0]!.doc, pasted);
+    typists[0]!.pending.splice(0);
+    await storage.append([{ doc: 'c/plan/a', update: pasted }]);
+    expect(tableRows(dataDir).journal).toBe(0);
+    const rows = readStoredRows(dataDir).updates;
+    expect(rows.at(-1)?.data.byteLength).toBe(pasted.byteLength);
+    expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((x, y) => x - y));
+    await type(2, true);
+    expect(tableRows(dataDir).journal).toBe(6);
     await expectAllRead();
 
     // Deleting a plan deletes it from both tables.
