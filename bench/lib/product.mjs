@@ -118,24 +118,33 @@ export async function bundleBindingHarness(product) {
 }
 
 /**
- * Bundles the desktop extension's WebSocket (extension/desktopWebSocket.ts) from the product
- * copy, so that the bench's clients for our server are the extension's own (its compression
- * included); `ws` stays the shared package. Sets BENCH_DESKTOP_WEBSOCKET, which load-generator
- * processes inherit (bench/load/clients.mjs). Returns the bundle's path.
+ * Bundles the desktop extension's WebSocket (extension/desktopWebSocket.ts) and its first-sync
+ * encoding (core/sync/compactSync.ts) from the product copy, so that the bench's clients for our
+ * server are the extension's own (compression included); `ws`, `yjs` and `lib0` stay the shared
+ * packages (one Yjs in the process). Sets BENCH_DESKTOP_WEBSOCKET and BENCH_COMPACT_SYNC, which
+ * load-generator processes inherit (bench/load/clients.mjs). Returns the WebSocket bundle's path.
  */
 export async function bundleDesktopWebSocket(product) {
-  const outfile = path.join(product.dir, 'bench-out', 'desktopWebSocket.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(product.dir, 'extension', 'desktopWebSocket.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['ws'],
-    logLevel: 'error',
-    absWorkingDir: product.dir,
-  });
+  const bundle = async (source, name) => {
+    const outfile = path.join(product.dir, 'bench-out', name);
+    await esbuild.build({
+      entryPoints: [path.join(product.dir, source)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['ws', 'yjs', 'lib0', 'lib0/*', 'y-websocket'],
+      logLevel: 'error',
+      absWorkingDir: product.dir,
+    });
+    return outfile;
+  };
+  const outfile = await bundle(path.join('extension', 'desktopWebSocket.ts'), 'desktopWebSocket.mjs');
   process.env.BENCH_DESKTOP_WEBSOCKET = outfile;
+  process.env.BENCH_COMPACT_SYNC = await bundle(
+    path.join('core', 'sync', 'compactSync.ts'),
+    'compactSync.mjs',
+  );
   return outfile;
 }

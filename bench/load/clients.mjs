@@ -1,6 +1,6 @@
 // One client of one document, as each server's own client library makes it: y-websocket's
-// WebsocketProvider for ours and stock (ours adds the member's token as the extension does),
-// @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket: for ours the desktop
+// WebsocketProvider for ours and stock (ours adds the member's token and asks for the first sync
+// in Yjs' v2 encoding, as the extension does), @hocuspocus/provider for Hocuspocus. Node's `ws` is the WebSocket: for ours the desktop
 // extension's own (extension/desktopWebSocket.ts, bundled by bench/lib/product.mjs), library
 // defaults for the peers. Presence (awareness) is left on, as each library sets it up by default.
 import { HocuspocusProvider } from '@hocuspocus/provider';
@@ -10,12 +10,13 @@ import * as Y from 'yjs';
 
 export const TEXT = 'body';
 
-if (process.env.BENCH_DESKTOP_WEBSOCKET === undefined) {
+if (process.env.BENCH_DESKTOP_WEBSOCKET === undefined || process.env.BENCH_COMPACT_SYNC === undefined) {
   throw new Error(
-    'BENCH_DESKTOP_WEBSOCKET is not set: bench/run.mjs bundles the extension’s WebSocket first',
+    'BENCH_DESKTOP_WEBSOCKET or BENCH_COMPACT_SYNC is not set: bench/run.mjs bundles the extension’s client first',
   );
 }
 const { DesktopWebSocket } = await import(process.env.BENCH_DESKTOP_WEBSOCKET);
+const { acceptCompactSync, COMPACT_SYNC_PARAMS } = await import(process.env.BENCH_COMPACT_SYNC);
 
 /**
  * kind: 'ours' | 'stock' | 'hocuspocus'; port: where to connect (the server or a proxy);
@@ -47,12 +48,15 @@ export function openClient({ kind, port, docName, token, doc = new Y.Doc(), conn
     provider.on('close', ({ event }) => closed(event?.code));
     isSynced = () => provider.isSynced;
   } else {
+    const ours = kind === 'ours';
     provider = new WebsocketProvider(url, docName, doc, {
-      WebSocketPolyfill: kind === 'ours' ? DesktopWebSocket : WebSocket,
-      params: token === undefined ? {} : { token },
+      WebSocketPolyfill: ours ? DesktopWebSocket : WebSocket,
+      params: ours ? { token, ...COMPACT_SYNC_PARAMS } : {},
       disableBc: true,
       connect,
     });
+    // As extension/sync/docSession.ts does: ask for the first sync in Yjs' v2 encoding.
+    if (ours) acceptCompactSync(provider);
     provider.on('sync', (synced) => synced && notifySynced());
     // `event` is null when the provider closed the socket itself (disconnect(), its watchdog).
     provider.on('connection-close', (event) => event !== null && closed(event.code));

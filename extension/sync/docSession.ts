@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LocalReplica, REPLICA_ORIGIN } from '../../core/replica/localReplica';
 import type { ReplicaFiles } from '../../core/replica/replicaFiles';
+import { acceptCompactSync, COMPACT_SYNC_PARAMS } from '../../core/sync/compactSync';
 import { CLOSE, isPermanentClose, reconnectDelay } from '../../core/sync/backoff';
 import type { SyncState } from '../../core/sync/syncState';
 import type { Platform } from '../platform';
@@ -44,12 +45,13 @@ export class DocSession implements vscode.Disposable {
     readonly replica: LocalReplica,
   ) {
     this.provider = new WebsocketProvider(options.wsUrl, options.docName, this.doc, {
-      params: { token: options.token },
+      params: { token: options.token, ...COMPACT_SYNC_PARAMS },
       WebSocketPolyfill: options.platform.WebSocket,
       // We decide about reconnecting ourselves (jitter, close codes): see onClosed.
       shouldReconnect: () => false,
       disableBc: true,
     });
+    acceptCompactSync(this.provider);
     // The y-protocols auth message: the server dropped our update because we may only read.
     this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {

@@ -39,19 +39,22 @@ export class Connection {
   readonly member: Member;
   readonly docName: string;
   access: Exclude<Access, 'none'>;
+  /** It asked for our answer to its sync step 1 in Yjs' v2 encoding (core/sync/compactSync.ts). */
+  readonly compactSync: boolean;
   private readonly limits: ConnectionLimits;
   private readonly metrics: Metrics;
   private readonly log: LogSink;
 
   constructor(
     private readonly ws: WebSocket,
-    who: { member: Member; docName: string; access: Exclude<Access, 'none'> },
+    who: { member: Member; docName: string; access: Exclude<Access, 'none'>; compactSync?: boolean },
     deps: { limits: ConnectionLimits; metrics: Metrics; log: LogSink },
     events: ConnectionEvents,
   ) {
     this.member = who.member;
     this.docName = who.docName;
     this.access = who.access;
+    this.compactSync = who.compactSync === true;
     this.limits = deps.limits;
     this.metrics = deps.metrics;
     this.log = deps.log;

@@ -4,6 +4,7 @@
 // from storage: the bad part was never stored nor broadcast, and other clients notice nothing.
 import * as Y from 'yjs';
 import { textStart } from '../../core/plan/textStart';
+import { encodeSyncStep2V2 } from '../../core/sync/compactSync';
 import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
@@ -147,7 +148,12 @@ export class Room {
       case 'sync-step1':
         // Never answer with updates that are not yet stored: wait for the writes before it.
         this.unsaved.whenStored(
-          () => connection.send(encodeSyncStep2(this.doc, message.stateVector)),
+          () =>
+            connection.send(
+              connection.compactSync
+                ? encodeSyncStep2V2(this.doc, message.stateVector)
+                : encodeSyncStep2(this.doc, message.stateVector),
+            ),
           this.state === 'ready',
         );
         return;

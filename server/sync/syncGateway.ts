@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { asksForCompactSync } from '../../core/sync/compactSync';
 import type { LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { Limits } from '../options';
@@ -119,7 +120,8 @@ export class SyncGateway {
     }
     const room = this.rooms.open(docName);
     const deps = { limits: this.limits, metrics: this.metrics, log: this.log };
-    const connection = new Connection(ws, { member, docName, access }, deps, {
+    const compactSync = asksForCompactSync(url.searchParams);
+    const connection = new Connection(ws, { member, docName, access, compactSync }, deps, {
       message: (from, frame) => room.receive(from, frame),
       closed: (from) => {
         room.detach(from);

@@ -3,6 +3,7 @@ import { type ClientOptions, WebSocket } from 'ws';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { acceptCompactSync, COMPACT_SYNC_PARAMS } from '../../../core/sync/compactSync';
 
 export interface Client {
   readonly doc: Y.Doc;
@@ -14,6 +15,8 @@ export interface Client {
   readonly denied: string[];
   /** Close events the server sent (code, reason). */
   readonly closes: Array<{ code: number; reason: string }>;
+  /** The y-websocket message type of every message the server sent, in order. */
+  readonly messageTypes: number[];
   synced(timeoutMs?: number): Promise<void>;
   /** Whether the websocket is open now. */
   connected(): boolean;
@@ -31,10 +34,17 @@ class UncompressedWebSocket extends WebSocket {
   }
 }
 
-export function connectClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
+/** `compactSync`: ask for the first sync in Yjs' v2 encoding, as the extension does. */
+export function connectClient(
+  url: string,
+  docName: string,
+  token: string,
+  doc = new Y.Doc(),
+  { compactSync = false }: { compactSync?: boolean } = {},
+): Client {
   const provider = new WebsocketProvider(url, docName, doc, {
     WebSocketPolyfill: UncompressedWebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: compactSync ? { token, ...COMPACT_SYNC_PARAMS } : { token },
     // Clients in one test process must talk through the server, not a BroadcastChannel.
     disableBc: true,
     maxBackoffTime: 300,
@@ -48,6 +58,14 @@ export function connectClient(url: string, docName: string, token: string, doc =
   provider.messageHandlers[2] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
   };
+  if (compactSync) acceptCompactSync(provider);
+  const messageTypes: number[] = [];
+  provider.messageHandlers.forEach((handler, type) => {
+    provider.messageHandlers[type] = (...args) => {
+      messageTypes.push(type);
+      handler(...args);
+    };
+  });
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -58,6 +76,7 @@ export function connectClient(url: string, docName: string, token: string, doc =
     received,
     denied,
     closes,
+    messageTypes,
     synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, timeoutMs, `${docName} to sync`),
     connected: () => provider.wsconnected,
     destroy: () => {
