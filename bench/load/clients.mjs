@@ -56,7 +56,8 @@ export function openClient({ kind, port, docName, token, doc = new Y.Doc(), conn
       connect,
     });
     // As extension/sync/docSession.ts does: ask for the first sync in Yjs' v2 encoding.
-    if (ours) acceptCompactSync(provider);
+    if (ours)
+      acceptCompactSync(provider, (error) => console.error('could not apply a v2 sync step 2', error));
     provider.on('sync', (synced) => synced && notifySynced());
     // `event` is null when the provider closed the socket itself (disconnect(), its watchdog).
     provider.on('connection-close', (event) => event !== null && closed(event.code));

@@ -41,12 +41,19 @@ export function encodeSyncStep2V2(doc: Y.Doc, stateVector: Uint8Array): Uint8Arr
 
 /**
  * The client's side: lets `provider` read the v2 answer as y-websocket reads a sync step 2
- * (applied with the provider as the transaction's origin, then `synced`). Call it right after
+ * (applied with the provider as the transaction's origin, then `synced`; `onError` hears of an
+ * update that could not be applied, as y-protocols logs it). Call it right after
  * constructing the provider with COMPACT_SYNC_PARAMS in its `params`, before its socket opens.
  */
-export function acceptCompactSync(provider: WebsocketProvider): void {
+export function acceptCompactSync(provider: WebsocketProvider, onError: (error: unknown) => void): void {
   provider.messageHandlers[MESSAGE_SYNC_STEP2_V2] = (_encoder, decoder, from, emitSynced) => {
-    Y.applyUpdateV2(from.doc, decoding.readVarUint8Array(decoder), from);
+    // As y-protocols' readSyncStep2: an error (a bad update, or an observer of the document that
+    // throws) is reported, not thrown, or it would stop the socket from reading further messages.
+    try {
+      Y.applyUpdateV2(from.doc, decoding.readVarUint8Array(decoder), from);
+    } catch (error) {
+      onError(error);
+    }
     if (emitSynced && !from.synced) from.synced = true;
   };
 }

@@ -51,7 +51,9 @@ export class DocSession implements vscode.Disposable {
       shouldReconnect: () => false,
       disableBc: true,
     });
-    acceptCompactSync(this.provider);
+    acceptCompactSync(this.provider, (error) =>
+      options.log.error(`${options.docName}: could not apply what the server sent`, error),
+    );
     // The y-protocols auth message: the server dropped our update because we may only read.
     this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {

@@ -86,8 +86,10 @@ export class SqliteStorage implements DocumentStorage {
         }
         // A paste or a whole plan: one more index page is little beside it, and moving it later
         // would copy it again (a hundred plans' first states made one move take 57 ms). What
-        // the journal holds goes first, so the log keeps the order updates arrived in.
-        if (rows > 0) this.moveJournalToLog();
+        // the journal holds goes first, so the log keeps the order updates arrived in: always,
+        // since another connection to the same file may have written rows this one has not
+        // counted. On an empty journal that costs nothing.
+        this.moveJournalToLog();
         rows = 0;
         this.insertLog.run(entry.doc, data);
       }

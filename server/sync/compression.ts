@@ -14,7 +14,8 @@
 // very bytes in its window, so the output is the same kind of stream a long-lived compressor would
 // make, and the connection keeps only those bytes between messages (about 8 µs a keystroke). What
 // the peer sends is decompressed the same way (about 4 µs), with the peer's whole window kept as
-// the dictionary: 2 KB from the desktop extension, 32 KB from a browser or from our server.
+// the dictionary (2 KB from the desktop extension, 32 KB from a browser), or only as much as the
+// peer announced it refers back to (1 KB from our server: HISTORY_HEADER).
 import { deflateRaw, deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { PerMessageDeflateOptions, WebSocket } from 'ws';
 

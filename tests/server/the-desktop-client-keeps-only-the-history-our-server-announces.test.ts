@@ -102,4 +102,36 @@ describe("the desktop client's inflate dictionary", () => {
     expect(echoed.findIndex((m, i) => !m.equals(sent[i] as Buffer))).toBe(-1);
     expect(echoed.length).toBe(sent.length);
   }, 30_000);
+
+  it('really keeps only what was announced: a message referring further back cannot be read', async () => {
+    // A server that announces 1 KB but compresses with ws' own zlib stream, which refers back as
+    // far as its 32 KB window. Were the client keeping the whole window, it would read it.
+    server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: SYNC_COMPRESSION });
+    server.on('headers', announceHistory);
+    await new Promise((resolve) => server?.once('listening', resolve));
+    const random = pseudoRandom(11);
+    const letters = 'abcdefghijklmnopqrstuvwxyz ';
+    const long = Buffer.from(
+      Array.from({ length: 10_000 }, () => letters[Math.floor(random() * letters.length)]).join(''),
+    );
+    const far = Buffer.concat([Buffer.from('recap: '), long.subarray(2_000, 2_200)]);
+    server.on('connection', (ws) => {
+      ws.send(long);
+      ws.send(far);
+    });
+    const { port } = server.address() as { port: number };
+    client = new DesktopWebSocket(`ws://127.0.0.1:${port}`);
+    const received: Buffer[] = [];
+    client.on('message', (data: Buffer) => received.push(Buffer.from(data)));
+    const errors: string[] = [];
+    client.on('error', (error) => errors.push(error.message));
+    // Either the client gives up on the second message, or (were it keeping 32 KB) reads it.
+    await new Promise((resolve) => {
+      client?.once('close', resolve);
+      client?.on('message', () => received.length === 2 && resolve(undefined));
+    });
+    expect(errors.join('; ')).toMatch(/too far back/);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.equals(long)).toBe(true);
+  }, 30_000);
 });

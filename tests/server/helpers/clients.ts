@@ -58,13 +58,14 @@ export function connectClient(
   provider.messageHandlers[2] = (_encoder, decoder) => {
     authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
   };
-  if (compactSync) acceptCompactSync(provider);
+  if (compactSync) acceptCompactSync(provider, (error) => console.error('v2 sync step 2 failed', error));
+  // y-websocket looks up each message's handler by its type, once per message, handled or not.
   const messageTypes: number[] = [];
-  provider.messageHandlers.forEach((handler, type) => {
-    provider.messageHandlers[type] = (...args) => {
-      messageTypes.push(type);
-      handler(...args);
-    };
+  provider.messageHandlers = new Proxy(provider.messageHandlers, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) messageTypes.push(Number(key));
+      return Reflect.get(target, key, receiver);
+    },
   });
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
