@@ -9,8 +9,8 @@
 // URL parameter when it connects (COMPACT_SYNC_PARAMS, which y-websocket's `params` option puts
 // in the URL), and the answer comes as a message type of its own that y-websocket lets a
 // provider handle (`messageHandlers`). A client that does not ask, such as the stock y-websocket
-// client, gets the usual v1 sync step 2. Everything else (updates, awareness, what the client
-// sends) stays v1.
+// client, gets the usual v1 sync step 2, and so does one that asks when the answer is small.
+// Everything else (updates, awareness, what the client sends) stays v1.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
@@ -31,11 +31,23 @@ export function asksForCompactSync(params: { get(name: string): string | null })
   return params.get(COMPACT_SYNC_PARAM) === COMPACT_SYNC_VALUE;
 }
 
-/** The server's side: a sync step 2 in v2, with what `doc` has beyond `stateVector`. */
-export function encodeSyncStep2V2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/**
+ * Below this size a v2 update saves nothing: its column headers cost about 11 bytes (a client
+ * that already has everything gets 13 bytes instead of 2), and v1 is what the client's code has
+ * already run, so it applies faster.
+ */
+export const COMPACT_FROM_BYTES = 1024;
+
+/**
+ * The server's side: what `doc` has beyond `stateVector`, as our v2 message when that is
+ * COMPACT_FROM_BYTES or more, else undefined (send the stock sync step 2 instead).
+ */
+export function encodeSyncStep2V2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array | undefined {
+  const update = Y.encodeStateAsUpdateV2(doc, stateVector);
+  if (update.length < COMPACT_FROM_BYTES) return undefined;
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC_STEP2_V2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdateV2(doc, stateVector));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

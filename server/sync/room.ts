@@ -150,9 +150,8 @@ export class Room {
         this.unsaved.whenStored(
           () =>
             connection.send(
-              connection.compactSync
-                ? encodeSyncStep2V2(this.doc, message.stateVector)
-                : encodeSyncStep2(this.doc, message.stateVector),
+              (connection.compactSync ? encodeSyncStep2V2(this.doc, message.stateVector) : undefined) ??
+                encodeSyncStep2(this.doc, message.stateVector),
             ),
           this.state === 'ready',
         );
