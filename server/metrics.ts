@@ -20,6 +20,9 @@ export class Metrics {
   storageWriteFailures = 0;
   compactions = 0;
   slowReadersClosed = 0;
+  /** Answers to a client's sync step 1, and how many of them went in Yjs' v2 encoding. */
+  syncAnswers = 0;
+  syncAnswersV2 = 0;
   private readonly closes = new Map<number, number>();
   private readonly latencyCounts = LATENCY_BUCKETS.map(() => 0);
   private latencySum = 0;
@@ -124,6 +127,18 @@ export class Metrics {
       'counter',
       'Connections closed (1013) because they read too slowly.',
       this.slowReadersClosed,
+    );
+    metric(
+      'cluster_lessons_sync_answers_total',
+      'counter',
+      "Answers to a client's sync step 1 (what it lacked).",
+      this.syncAnswers,
+    );
+    metric(
+      'cluster_lessons_sync_answers_v2_total',
+      'counter',
+      'Of those, answers sent as a Yjs v2 update (the client asked, and it was 1 KB or more).',
+      this.syncAnswersV2,
     );
     lines.push(
       '# HELP cluster_lessons_connections_closed_total Connections closed, by close code.',

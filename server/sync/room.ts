@@ -143,16 +143,20 @@ export class Room {
     return this.unloading;
   }
 
+  /** What the client lacks: in v2 if it asked and that is worth it (core/sync/compactSync.ts). */
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const compact = connection.compactSync ? encodeSyncStep2V2(this.doc, stateVector) : undefined;
+    this.deps.metrics.syncAnswers += 1;
+    if (compact !== undefined) this.deps.metrics.syncAnswersV2 += 1;
+    connection.send(compact ?? encodeSyncStep2(this.doc, stateVector));
+  }
+
   private handle(connection: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
         // Never answer with updates that are not yet stored: wait for the writes before it.
         this.unsaved.whenStored(
-          () =>
-            connection.send(
-              (connection.compactSync ? encodeSyncStep2V2(this.doc, message.stateVector) : undefined) ??
-                encodeSyncStep2(this.doc, message.stateVector),
-            ),
+          () => this.answerSyncStep1(connection, message.stateVector),
           this.state === 'ready',
         );
         return;

@@ -21,6 +21,20 @@ Starch test on two leaves.
 
 ## Homework
 Workbook page 42.
+
+## Background for the teacher
+Plants make glucose from carbon dioxide and water, using the energy of sunlight captured by
+chlorophyll in the chloroplasts; oxygen is released. Learners often think plants take their food
+from the soil: the tree question brings this out. The starch test shows where glucose was stored:
+boil the leaf in water, then in alcohol in a water bath (no open flame near the alcohol), rinse
+it, and add iodine solution. A leaf kept in the dark for two days shows no blue-black colour.
+Where the school has no iodine, compare a leaf in the sun with one under a tin for a week, and
+discuss the colour. Link to Term 3 (food chains) and to the Grade 9 topic on respiration.
+
+## Assessment
+Three short questions at the end of the lesson: what a plant needs for photosynthesis, what the
+blue-black colour shows, and why the leaf kept in the dark stays brown. Mark them in class and
+note which learners still say that plants eat soil; revisit it in the next lesson.
 `;
 
 async function join(
@@ -105,6 +119,11 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     const stored = planText(observer.doc).toString();
     observer.provider.destroy();
     for (const part of both) expect(stored).toContain(part);
+    // Each extension asked for the plan in Yjs' v2 encoding (core/sync/compactSync.ts), and got it.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(
+      Number(/^cluster_lessons_sync_answers_v2_total (\d+)$/m.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(2);
     expect(stored.match(/Amina: show a seed first\./g)).toHaveLength(1);
     expect(stored.match(/Bongani: and page 43\./g)).toHaveLength(1);
   });

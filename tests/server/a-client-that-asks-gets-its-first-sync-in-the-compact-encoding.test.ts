@@ -79,6 +79,14 @@ describe('the first sync of a plan with a long history', () => {
     expect(stock.messageTypes).not.toContain(MESSAGE_SYNC_STEP2_V2);
     const stockBytes = bytesRead(stock);
 
+    // An administrator sees how many first syncs went in v2.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^cluster_lessons_sync_answers_v2_total 1$/m);
+    // The author's, the two joiners' (and the author's again if it reconnected while typing).
+    expect(Number(/^cluster_lessons_sync_answers_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(
+      3,
+    );
+
     // Uncompressed on the wire here: v2 is a little over half of v1 for such a history.
     expect(compactBytes).toBeLessThan(stockBytes * 0.75);
 
