@@ -16,6 +16,14 @@ const CLIENT_WINDOW_BITS = 11;
 /** ws' own default: what a server may send us in one message, decompressed. */
 const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
+/**
+ * Set when a message could not be inflated with only the history the server announced: something
+ * between us that compresses again (a school's TLS-inspecting proxy, say) passed our server's
+ * header on but refers further back. From then on, for every server, keep the whole window: the
+ * connection that failed closes and its document reconnects as after any drop.
+ */
+let announcementsFailed = false;
+
 export class DesktopWebSocket extends WebSocket {
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols, { perMessageDeflate: { clientMaxWindowBits: CLIENT_WINDOW_BITS } });
@@ -23,10 +31,13 @@ export class DesktopWebSocket extends WebSocket {
     // the handshake response before 'open'.
     let serverHistory: number | undefined;
     this.once('upgrade', (response) => {
-      serverHistory = announcedHistory(response.headers[HISTORY_HEADER]);
+      if (!announcementsFailed) serverHistory = announcedHistory(response.headers[HISTORY_HEADER]);
     });
     // The first 'open' listener: ws emits 'open' once the extension is agreed and before it
     // reads a message, and y-websocket sends its first message from a later listener.
     this.once('open', () => compressOnTheEventLoop(this, MAX_MESSAGE_BYTES, 'client', serverHistory));
+    this.on('error', (error: Error & { code?: string }) => {
+      if (serverHistory !== undefined && error.code === 'Z_DATA_ERROR') announcementsFailed = true;
+    });
   }
 }
