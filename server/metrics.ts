@@ -140,6 +140,18 @@ export class Metrics {
       'Of those, answers sent as a Yjs v2 update (the client asked, and it was 1 KB or more).',
       this.syncAnswersV2,
     );
+    // The process's memory, in the Prometheus client libraries' usual names: what an
+    // administrator of a small machine watches first.
+    const memory = process.memoryUsage();
+    metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', memory.rss);
+    metric('nodejs_heap_size_total_bytes', 'gauge', "V8's heap, as reserved.", memory.heapTotal);
+    metric('nodejs_heap_size_used_bytes', 'gauge', "V8's heap, in use.", memory.heapUsed);
+    metric(
+      'nodejs_external_memory_bytes',
+      'gauge',
+      'Memory of objects outside V8 that V8 knows of (buffers, SQLite and zlib are not all of it).',
+      memory.external,
+    );
     lines.push(
       '# HELP cluster_lessons_connections_closed_total Connections closed, by close code.',
       '# TYPE cluster_lessons_connections_closed_total counter',

@@ -33,6 +33,12 @@ describe('an operator checking the server', () => {
     expect(value('cluster_lessons_bytes_received_total')).toBeGreaterThan(0);
     expect(value('cluster_lessons_bytes_sent_total')).toBeGreaterThan(0);
     expect(value('cluster_lessons_storage_write_seconds_count')).toBeGreaterThan(0);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(value('nodejs_heap_size_used_bytes'));
+    expect(value('nodejs_heap_size_used_bytes')).toBeGreaterThan(1_000_000);
+    expect(value('nodejs_heap_size_total_bytes')).toBeGreaterThanOrEqual(
+      value('nodejs_heap_size_used_bytes'),
+    );
+    expect(value('nodejs_external_memory_bytes')).toBeGreaterThan(0);
     expect(text).toMatch(/^cluster_lessons_storage_write_seconds_bucket\{le="\+Inf"\} \d+$/m);
     for (const line of text.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [\d.e+-]+)$/);
