@@ -40,15 +40,20 @@ export const COMPACT_FROM_BYTES = 1024;
 
 /**
  * The server's side: what `doc` has beyond `stateVector`, as our v2 message when that is
- * COMPACT_FROM_BYTES or more, else undefined (send the stock sync step 2 instead).
+ * COMPACT_FROM_BYTES or more, else as a v1 update (for the stock sync step 2). The small v1 one is
+ * converted from the v2 bytes rather than encoded again: encoding walks the whole document's
+ * delete set, and an empty answer (every reconnect) would pay that twice.
  */
-export function encodeSyncStep2V2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array | undefined {
+export function encodeCompactAnswer(
+  doc: Y.Doc,
+  stateVector: Uint8Array,
+): { readonly v2Message: Uint8Array } | { readonly v1Update: Uint8Array } {
   const update = Y.encodeStateAsUpdateV2(doc, stateVector);
-  if (update.length < COMPACT_FROM_BYTES) return undefined;
+  if (update.length < COMPACT_FROM_BYTES) return { v1Update: Y.convertUpdateFormatV2ToV1(update) };
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC_STEP2_V2);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return { v2Message: encoding.toUint8Array(encoder) };
 }
 
 /**

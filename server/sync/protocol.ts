@@ -97,7 +97,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  return encodeSync(SyncType.step2, Y.encodeStateAsUpdate(doc, stateVector));
+  return encodeSyncStep2Of(Y.encodeStateAsUpdate(doc, stateVector));
+}
+
+/** A sync step 2 carrying an update already encoded (v1). */
+export function encodeSyncStep2Of(update: Uint8Array): Uint8Array {
+  return encodeSync(SyncType.step2, update);
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

@@ -4,7 +4,7 @@
 // from storage: the bad part was never stored nor broadcast, and other clients notice nothing.
 import * as Y from 'yjs';
 import { textStart } from '../../core/plan/textStart';
-import { encodeSyncStep2V2 } from '../../core/sync/compactSync';
+import { encodeCompactAnswer } from '../../core/sync/compactSync';
 import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
@@ -17,6 +17,7 @@ import {
   type ClientMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Of,
   encodeUpdate,
   ProtocolError,
   parseClientMessage,
@@ -145,10 +146,14 @@ export class Room {
 
   /** What the client lacks: in v2 if it asked and that is worth it (core/sync/compactSync.ts). */
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const compact = connection.compactSync ? encodeSyncStep2V2(this.doc, stateVector) : undefined;
     this.deps.metrics.syncAnswers += 1;
-    if (compact !== undefined) this.deps.metrics.syncAnswersV2 += 1;
-    connection.send(compact ?? encodeSyncStep2(this.doc, stateVector));
+    if (!connection.compactSync) {
+      connection.send(encodeSyncStep2(this.doc, stateVector));
+      return;
+    }
+    const answer = encodeCompactAnswer(this.doc, stateVector);
+    if ('v2Message' in answer) this.deps.metrics.syncAnswersV2 += 1;
+    connection.send('v2Message' in answer ? answer.v2Message : encodeSyncStep2Of(answer.v1Update));
   }
 
   private handle(connection: Connection, message: ClientMessage): void {
