@@ -1,5 +1,6 @@
 // Counters for /metrics in the Prometheus text format. Kept by hand: a dozen numbers do not
 // need a client library.
+import { getHeapSpaceStatistics } from 'node:v8';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const RATE_WINDOW_S = 10;
@@ -152,6 +153,17 @@ export class Metrics {
       'Memory of objects outside V8 that V8 knows of (buffers, SQLite and zlib are not all of it).',
       memory.external,
     );
+    // Per V8 heap space, as prom-client names them: the young generation ("new") is reserved up
+    // to 32 MB under load whatever the number of clients, and a heap that reserves much more
+    // than it uses in "old" is holding garbage from a burst (many plans opened at once).
+    const spaces = getHeapSpaceStatistics().filter((space) => space.space_size > 0);
+    const perSpace = (name: string, help: string, value: (space: (typeof spaces)[number]) => number) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
+      for (const space of spaces)
+        lines.push(`${name}{space="${space.space_name.replace(/_space$/, '')}"} ${value(space)}`);
+    };
+    perSpace('nodejs_heap_space_size_total_bytes', "V8's heap by space, as reserved.", (s) => s.space_size);
+    perSpace('nodejs_heap_space_size_used_bytes', "V8's heap by space, in use.", (s) => s.space_used_size);
     lines.push(
       '# HELP cluster_lessons_connections_closed_total Connections closed, by close code.',
       '# TYPE cluster_lessons_connections_closed_total counter',

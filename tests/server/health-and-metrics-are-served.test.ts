@@ -39,6 +39,13 @@ describe('an operator checking the server', () => {
       value('nodejs_heap_size_used_bytes'),
     );
     expect(value('nodejs_external_memory_bytes')).toBeGreaterThan(0);
+    // The young and old generations by name, each within the heap's total.
+    for (const space of ['new', 'old']) {
+      const total = value(`nodejs_heap_space_size_total_bytes\\{space="${space}"\\}`);
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBeLessThanOrEqual(value('nodejs_heap_size_total_bytes'));
+      expect(value(`nodejs_heap_space_size_used_bytes\\{space="${space}"\\}`)).toBeLessThanOrEqual(total);
+    }
     expect(text).toMatch(/^cluster_lessons_storage_write_seconds_bucket\{le="\+Inf"\} \d+$/m);
     for (const line of text.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [\d.e+-]+)$/);
