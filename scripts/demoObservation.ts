@@ -15,9 +15,7 @@ import {
 } from '../core/review/reviewDoc';
 import type { FeedbackKind, FocusArea, Person } from '../core/review/types';
 
-interface Api {
-  (token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
-}
+type Api = (token: string, method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
 export interface DemoMember {
   readonly id: string;
