@@ -1,9 +1,7 @@
 // Scenario 6: two replicas that each made N edits while offline reconnect at once. See
 // load/catchUpTask.mjs.
-import { forkGenerator } from '../lib/generators.mjs';
-import { startLoadWindow } from '../lib/machineLoad.mjs';
-import { measure } from '../lib/measure.mjs';
-import { docName, startServer } from '../lib/servers.mjs';
+import { docName } from '../lib/servers.mjs';
+import { measureOneTask } from './oneTask.mjs';
 
 export const SCENARIO = '6 offline catch-up';
 
@@ -15,42 +13,19 @@ export function catchUpUnit(ctx, kind, run) {
     label,
     estimateMs,
     async execute() {
-      const outcome = await measure({
-        budget: ctx.budget,
-        estimateMs,
-        maxRetries: plan.maxRetries,
-        log: ctx.log,
+      const outcome = await measureOneTask(ctx, kind, {
         label,
-        attempt: async () => {
-          const server = await startServer(kind, {
-            product: ctx.product,
-            tmpRoot: ctx.tmpRoot,
-            template: ctx.template,
-          });
-          const generator = forkGenerator();
-          try {
-            const window = startLoadWindow();
-            const result = await generator.call(
-              'catchUpTask',
-              'run',
-              {
-                kind,
-                port: server.port,
-                docName: docName(8),
-                tokens: [0, 1, 2].map((i) => server.tokenFor(i) ?? null),
-                baseFile: ctx.files.base,
-                baseTxns: ctx.base.txns,
-                edits: plan.s6.edits,
-                timeoutMs: 60_000,
-              },
-              120_000,
-            );
-            return { load: window.stop(), result, settings: server.settings };
-          } finally {
-            await generator.stop();
-            await server.stop();
-          }
-        },
+        estimateMs,
+        task: 'catchUpTask',
+        args: (server) => ({
+          docName: docName(8),
+          tokens: [0, 1, 2].map((i) => server.tokenFor(i) ?? null),
+          baseFile: ctx.files.base,
+          baseTxns: ctx.base.txns,
+          edits: plan.s6.edits,
+          timeoutMs: 60_000,
+        }),
+        timeoutMs: 120_000,
       });
       const each = `${plan.s6.edits.toLocaleString('en')} edits each`;
       const add = (metric, unit, value) =>

@@ -1,9 +1,7 @@
 // Scenario 5: a teacher opens, for the first time, a plan with 100,000 edits of history (the
 // first 100,000 transactions of seph-blog1, typed over 16 sessions). See load/coldJoinTask.mjs.
-import { forkGenerator } from '../lib/generators.mjs';
-import { startLoadWindow } from '../lib/machineLoad.mjs';
-import { measure } from '../lib/measure.mjs';
-import { docName, startServer } from '../lib/servers.mjs';
+import { docName } from '../lib/servers.mjs';
+import { measureOneTask } from './oneTask.mjs';
 
 export const SCENARIO = '5 cold join';
 
@@ -15,40 +13,17 @@ export function coldJoinUnit(ctx, kind, run) {
     label,
     estimateMs,
     async execute() {
-      const outcome = await measure({
-        budget: ctx.budget,
-        estimateMs,
-        maxRetries: plan.maxRetries,
-        log: ctx.log,
+      const outcome = await measureOneTask(ctx, kind, {
         label,
-        attempt: async () => {
-          const server = await startServer(kind, {
-            product: ctx.product,
-            tmpRoot: ctx.tmpRoot,
-            template: ctx.template,
-          });
-          const generator = forkGenerator();
-          try {
-            const window = startLoadWindow();
-            const result = await generator.call(
-              'coldJoinTask',
-              'run',
-              {
-                kind,
-                port: server.port,
-                docName: docName(7),
-                tokens: [server.tokenFor(0) ?? null, server.tokenFor(1) ?? null],
-                historyFile: ctx.files.history,
-                timeoutMs: 60_000,
-              },
-              90_000,
-            );
-            return { load: window.stop(), result, settings: server.settings };
-          } finally {
-            await generator.stop();
-            await server.stop();
-          }
-        },
+        estimateMs,
+        task: 'coldJoinTask',
+        args: (server) => ({
+          docName: docName(7),
+          tokens: [server.tokenFor(0) ?? null, server.tokenFor(1) ?? null],
+          historyFile: ctx.files.history,
+          timeoutMs: 60_000,
+        }),
+        timeoutMs: 90_000,
       });
       const edits = `${ctx.history.txns.toLocaleString('en')} edits`;
       const add = (metric, unit, value) =>
