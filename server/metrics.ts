@@ -153,9 +153,9 @@ export class Metrics {
       'Memory of objects outside V8 that V8 knows of (buffers, SQLite and zlib are not all of it).',
       memory.external,
     );
-    // Per V8 heap space, as prom-client names them: the young generation ("new") is reserved up
-    // to 32 MB under load whatever the number of clients, and a heap that reserves much more
-    // than it uses in "old" is holding garbage from a burst (many plans opened at once).
+    // Per V8 heap space, as prom-client names them: under load the young generation ("new")
+    // grows to its maximum (32 MB on Node 20) whatever the number of clients, and an "old" space
+    // that reserves much more than it uses holds garbage from a burst (many plans opened at once).
     const spaces = getHeapSpaceStatistics().filter((space) => space.space_size > 0);
     const perSpace = (name: string, help: string, value: (space: (typeof spaces)[number]) => number) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
