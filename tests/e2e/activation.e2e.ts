@@ -33,10 +33,11 @@ describe.each(hostsUnderTest())('In $label', (host) => {
   });
 
   it(`"Show Log" opens the extension's log, which says it runs in the ${host.kind} extension host`, async () => {
-    await teacher.runCommand('Cluster Lessons: Show Log');
     const output = teacher.page.locator('.part.panel .view-lines');
+    await teacher.runCommandUntilShown('Cluster Lessons: Show Log', output);
+    // Each read gives up quickly, so the poll reads again within its own 20 s.
     await expect
-      .poll(() => teacher.textOf(output), { timeout: 20_000 })
+      .poll(() => teacher.textOf(output, 2_000), { timeout: 20_000 })
       .toContain(`Activated in the ${host.kind} extension host`);
     await teacher.screenshot(`activation-${host.kind}`);
   });

@@ -59,6 +59,28 @@ export class Workbench {
       .waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /**
+   * Runs a command that should bring `shown` into view, and runs it again if it does not: on a
+   * loaded machine the palette's list can re-render under the click, which then lands on a
+   * neighbouring row. A person whose panel did not open would try once more, too.
+   */
+  async runCommandUntilShown(title: string, shown: Locator, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand(title);
+      try {
+        await shown.first().waitFor({ state: 'visible', timeout: 15_000 });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        // Said in the run's log, so a flaky palette shows up there instead of passing silently.
+        console.warn(
+          `${this.label}: "${title}" did not show its view (attempt ${attempt}); running it again`,
+        );
+        await this.screenshot(`${this.label}-retry-${title}-${attempt}`);
+      }
+    }
+  }
+
   private async choosePaletteRow(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
@@ -177,8 +199,8 @@ export class Workbench {
   }
 
   /** What a person reads in an element: VS Code renders spaces in editors as non-breaking ones. */
-  async textOf(locator: Locator): Promise<string> {
-    return (await locator.innerText()).replace(/\u00a0/g, ' ');
+  async textOf(locator: Locator, timeout?: number): Promise<string> {
+    return (await locator.innerText({ timeout })).replace(/\u00a0/g, ' ');
   }
 
   /** Text of the notification toasts currently on screen. */
