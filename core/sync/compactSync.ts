@@ -15,6 +15,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { applyUpdateV2, convertUpdateV2ToV1 } from './updateDecoderV2';
 
 /** Far above y-websocket's own message types (0–3), so a future one does not collide with it. */
 export const MESSAGE_SYNC_STEP2_V2 = 100;
@@ -49,7 +50,7 @@ export function encodeCompactAnswer(
   stateVector: Uint8Array,
 ): { readonly v2Message: Uint8Array } | { readonly v1Update: Uint8Array } {
   const update = Y.encodeStateAsUpdateV2(doc, stateVector);
-  if (update.length < COMPACT_FROM_BYTES) return { v1Update: Y.convertUpdateFormatV2ToV1(update) };
+  if (update.length < COMPACT_FROM_BYTES) return { v1Update: convertUpdateV2ToV1(update) };
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC_STEP2_V2);
   encoding.writeVarUint8Array(encoder, update);
@@ -67,7 +68,7 @@ export function acceptCompactSync(provider: WebsocketProvider, onError: (error: 
     // As y-protocols' readSyncStep2: an error (a bad update, or an observer of the document that
     // throws) is reported, not thrown, or it would stop the socket from reading further messages.
     try {
-      Y.applyUpdateV2(from.doc, decoding.readVarUint8Array(decoder), from);
+      applyUpdateV2(from.doc, decoding.readVarUint8Array(decoder), from);
     } catch (error) {
       onError(error);
     }
