@@ -33,7 +33,8 @@ describe.each(hostsUnderTest())('In $label', (host) => {
   });
 
   it(`"Show Log" opens the extension's log, which says it runs in the ${host.kind} extension host`, async () => {
-    const output = teacher.page.locator('.part.panel .view-lines');
+    // Our channel's text, not any editor in the panel: another Output channel must not count.
+    const output = teacher.page.locator('.part.panel .view-lines', { hasText: 'Activated' });
     await teacher.runCommandUntilShown('Cluster Lessons: Show Log', output);
     // Each read gives up quickly, so the poll reads again within its own 20 s.
     await expect
