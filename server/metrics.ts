@@ -1,6 +1,7 @@
 // Counters for /metrics in the Prometheus text format. Kept by hand: a dozen numbers do not
 // need a client library.
 import { getHeapSpaceStatistics } from 'node:v8';
+import { compressionCounts } from './sync/compression';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const RATE_WINDOW_S = 10;
@@ -140,6 +141,19 @@ export class Metrics {
       'counter',
       'Of those, answers sent as a Yjs v2 update (the client asked, and it was 1 KB or more).',
       this.syncAnswersV2,
+    );
+    const compression = compressionCounts();
+    metric(
+      'cluster_lessons_messages_deflated_total',
+      'counter',
+      'Websocket messages compressed for sending.',
+      compression.deflated,
+    );
+    metric(
+      'cluster_lessons_messages_deflate_reused_total',
+      'counter',
+      'Messages sent with the compressed bytes of the one before: the same update to a connection with the same recent history.',
+      compression.reused,
     );
     // The process's memory, in the Prometheus client libraries' usual names: what an
     // administrator of a small machine watches first.

@@ -15,7 +15,8 @@
 // make, and the connection keeps only those bytes between messages (about 8 µs a keystroke). What
 // the peer sends is decompressed the same way (about 4 µs), with the peer's whole window kept as
 // the dictionary (2 KB from the desktop extension, 32 KB from a browser), or only as much as the
-// peer announced it refers back to (1 KB from our server: HISTORY_HEADER).
+// peer announced it refers back to (1 KB from our server: HISTORY_HEADER). Readers of a room with
+// the same recent history get one compression between them (RecentlyCompressed).
 import { deflateRaw, deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { PerMessageDeflateOptions, WebSocket } from 'ws';
 
@@ -102,7 +103,7 @@ export function compressOnTheEventLoop(
   const extension = extensions?.['permessage-deflate'];
   if (extension === undefined) return;
   const peer: End = end === 'server' ? 'client' : 'server';
-  extension.compress = compressor(ws, direction(extension, end));
+  extension.compress = compressor(ws, direction(extension, end), end);
   extension.decompress = decompressor(ws, direction(extension, peer), maxPayload, peerHistoryBytes);
 }
 
@@ -120,11 +121,27 @@ function direction(extension: DeflateExtension, sender: End): Direction {
   return { windowBits: typeof bits === 'number' ? bits : 15, takeover: noTakeover !== true };
 }
 
-function compressor(ws: WebSocket, { windowBits, takeover }: Direction): DeflateExtension['compress'] {
+function compressor(
+  ws: WebSocket,
+  { windowBits, takeover }: Direction,
+  end: End,
+): DeflateExtension['compress'] {
   const history = new RecentBytes(Math.min(HISTORY_BYTES, 1 << windowBits));
+  // A server's output is never masked, so several connections may send the same Buffer; a
+  // client masks its output in place (ws' Sender), so it must keep its own.
+  const shareable = end === 'server' && takeover;
 
   return (data, fin, callback) => {
     const input = typeof data === 'string' ? Buffer.from(data) : data;
+    if (shareable && fin && input.length < LARGE_BYTES) {
+      const shared = recentlyCompressed.find(input, windowBits, history.view());
+      if (shared !== undefined) {
+        counts.reused += 1;
+        history.push(input);
+        callback(null, shared);
+        return;
+      }
+    }
     const options = {
       windowBits,
       memLevel: input.length >= LARGE_BYTES ? MEM_LEVEL_LARGE : MEM_LEVEL_SMALL,
@@ -132,6 +149,7 @@ function compressor(ws: WebSocket, { windowBits, takeover }: Direction): Deflate
       chunkSize: chunkSizeFor(input.length),
       ...(history.length > 0 ? { dictionary: history.view() } : {}),
     };
+    counts.deflated += 1;
     const done: Done = (error, output) => {
       // ws' Sender has no error path here; a compressor that fails has run out of memory.
       if (error !== null || output === undefined) {
@@ -153,9 +171,55 @@ function compressor(ws: WebSocket, { windowBits, takeover }: Direction): Deflate
       done(error as Error);
       return;
     }
+    if (shareable && fin) recentlyCompressed.remember(input, windowBits, history.view(), output);
     if (takeover) history.push(input);
     done(null, output);
   };
+}
+
+/**
+ * The last few small messages this process compressed, with what each was compressed against.
+ *
+ * A room sends each update to every other connection one after the other, and connections that
+ * received the same messages lately (everyone but the typist, while one teacher types) hold the
+ * same history: deflate is deterministic, so the same message against the same dictionary with
+ * the same window gives the same bytes, and one compression serves them all. A few entries, not
+ * one: a reader who joined lately (another history) or asked for a smaller window falls between
+ * the others. Everything is compared by content, never by identity: a Uint8Array's memory may be
+ * reused for other bytes.
+ */
+class RecentlyCompressed {
+  private entries: Array<{ input: Buffer; windowBits: number; dictionary: Buffer; output: Buffer }> = [];
+
+  constructor(private readonly size: number) {}
+
+  /** The output without the trailer, if `input` was compressed against `dictionary` lately. */
+  find(input: Buffer, windowBits: number, dictionary: Buffer): Buffer | undefined {
+    for (const entry of this.entries) {
+      if (entry.windowBits === windowBits && entry.input.equals(input) && entry.dictionary.equals(dictionary))
+        return entry.output;
+    }
+    return undefined;
+  }
+
+  remember(input: Buffer, windowBits: number, dictionary: Buffer, output: Buffer): void {
+    // Copies: `input` belongs to the caller, and `dictionary` moves on with the next message.
+    const entry = {
+      input: Buffer.from(input),
+      windowBits,
+      dictionary: Buffer.from(dictionary),
+      output: output.subarray(0, output.length - TRAILER_BYTES),
+    };
+    this.entries = [entry, ...this.entries.slice(0, this.size - 1)];
+  }
+}
+
+const recentlyCompressed = new RecentlyCompressed(4);
+const counts = { deflated: 0, reused: 0 };
+
+/** Messages this process compressed, and messages sent with the bytes of the one before (/metrics). */
+export function compressionCounts(): Readonly<typeof counts> {
+  return counts;
 }
 
 function decompressor(
