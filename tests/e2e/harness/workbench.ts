@@ -7,6 +7,8 @@ import { SCREENSHOTS } from './paths';
 export class Workbench {
   /** The address this window was first opened at: the teacher's own folder. */
   private startUrl: string | undefined;
+  /** The text of the palette row last clicked (for the log when a command did not take effect). */
+  private lastPaletteRow = '';
 
   constructor(
     readonly page: Page,
@@ -74,7 +76,8 @@ export class Workbench {
         if (attempt >= attempts) throw error;
         // Said in the run's log, so a flaky palette shows up there instead of passing silently.
         console.warn(
-          `${this.label}: "${title}" did not show its view (attempt ${attempt}); running it again`,
+          `${this.label}: "${title}" did not show its view (attempt ${attempt}, clicked the palette row ` +
+            `"${this.lastPaletteRow.replace(/\s+/g, ' ')}"); running it again`,
         );
         await this.screenshot(`${this.label}-retry-${title}-${attempt}`);
       }
@@ -93,6 +96,8 @@ export class Workbench {
         await input.waitFor({ state: 'visible', timeout: 5_000 });
         await input.fill(`>${title}`, { timeout: 5_000 });
         await row.waitFor({ timeout: 10_000 });
+        // What the click is about to hit, for the log of a command that did not take effect.
+        this.lastPaletteRow = await row.innerText({ timeout: 2_000 }).catch(() => '(unreadable)');
         // Click the command itself: with many commands of ours, the palette's best guess at the
         // top is not always the one whose title was typed.
         await row.click({ timeout: 5_000 });
