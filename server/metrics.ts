@@ -152,7 +152,7 @@ export class Metrics {
     metric(
       'cluster_lessons_messages_deflate_reused_total',
       'counter',
-      'Messages sent with the compressed bytes of the one before: the same update to a connection with the same recent history.',
+      'Messages sent with bytes compressed for another connection: the same message to a connection with the same recent history and window.',
       compression.reused,
     );
     // The process's memory, in the Prometheus client libraries' usual names: what an

@@ -16,7 +16,7 @@
 // the peer sends is decompressed the same way (about 4 µs), with the peer's whole window kept as
 // the dictionary (2 KB from the desktop extension, 32 KB from a browser), or only as much as the
 // peer announced it refers back to (1 KB from our server: HISTORY_HEADER). Readers of a room with
-// the same recent history get one compression between them (RecentlyCompressed).
+// the same recent history get one compression between them (LastMessage).
 import { deflateRaw, deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { PerMessageDeflateOptions, WebSocket } from 'ws';
 
@@ -134,7 +134,7 @@ function compressor(
   return (data, fin, callback) => {
     const input = typeof data === 'string' ? Buffer.from(data) : data;
     if (shareable && fin && input.length < LARGE_BYTES) {
-      const shared = recentlyCompressed.find(input, windowBits, history.view());
+      const shared = lastMessage.find(input, windowBits, history.view());
       if (shared !== undefined) {
         counts.reused += 1;
         history.push(input);
@@ -142,13 +142,7 @@ function compressor(
         return;
       }
     }
-    const options = {
-      windowBits,
-      memLevel: input.length >= LARGE_BYTES ? MEM_LEVEL_LARGE : MEM_LEVEL_SMALL,
-      finishFlush: zlib.Z_SYNC_FLUSH,
-      chunkSize: chunkSizeFor(input.length),
-      ...(history.length > 0 ? { dictionary: history.view() } : {}),
-    };
+    const options = deflateOptions(windowBits, input.length, history.view());
     counts.deflated += 1;
     const done: Done = (error, output) => {
       // ws' Sender has no error path here; a compressor that fails has run out of memory.
@@ -171,53 +165,53 @@ function compressor(
       done(error as Error);
       return;
     }
-    if (shareable && fin) recentlyCompressed.remember(input, windowBits, history.view(), output);
+    if (shareable && fin) lastMessage.remember(input, windowBits, history.view(), output);
     if (takeover) history.push(input);
     done(null, output);
   };
 }
 
 /**
- * The last few small messages this process compressed, with what each was compressed against.
+ * The message this process compressed last, once for each history it was compressed against.
  *
  * A room sends each update to every other connection one after the other, and connections that
  * received the same messages lately (everyone but the typist, while one teacher types) hold the
  * same history: deflate is deterministic, so the same message against the same dictionary with
- * the same window gives the same bytes, and one compression serves them all. A few entries, not
- * one: a reader who joined lately (another history) or asked for a smaller window falls between
- * the others. Everything is compared by content, never by identity: a Uint8Array's memory may be
- * reused for other bytes.
+ * the same window gives the same bytes, and one compression serves them all. Readers whose
+ * history differs (one who joined lately, or moved a cursor the others heard of) or who asked
+ * for another window get their own, and the rest still share. Compared by content, never by
+ * identity: a Uint8Array's memory may be reused for other bytes.
  */
-class RecentlyCompressed {
-  private entries: Array<{ input: Buffer; windowBits: number; dictionary: Buffer; output: Buffer }> = [];
+class LastMessage {
+  private input: Buffer = EMPTY;
+  private compressed: Array<{ windowBits: number; dictionary: Buffer; output: Buffer }> = [];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly maxHistories: number) {}
 
-  /** The output without the trailer, if `input` was compressed against `dictionary` lately. */
+  /** The output without the trailer, if `input` is the last message and was compressed so. */
   find(input: Buffer, windowBits: number, dictionary: Buffer): Buffer | undefined {
-    for (const entry of this.entries) {
-      if (entry.windowBits === windowBits && entry.input.equals(input) && entry.dictionary.equals(dictionary))
-        return entry.output;
-    }
+    if (this.compressed.length === 0 || !input.equals(this.input)) return undefined;
+    for (const entry of this.compressed)
+      if (entry.windowBits === windowBits && entry.dictionary.equals(dictionary)) return entry.output;
     return undefined;
   }
 
   remember(input: Buffer, windowBits: number, dictionary: Buffer, output: Buffer): void {
     // Copies: `input` belongs to the caller, and `dictionary` moves on with the next message.
-    const entry = {
-      input: Buffer.from(input),
-      windowBits,
-      dictionary: Buffer.from(dictionary),
-      output: output.subarray(0, output.length - TRAILER_BYTES),
-    };
-    this.entries = [entry, ...this.entries.slice(0, this.size - 1)];
+    if (!input.equals(this.input)) {
+      this.input = Buffer.from(input);
+      this.compressed = [];
+    }
+    if (this.compressed.length >= this.maxHistories) return;
+    const trimmed = output.subarray(0, output.length - TRAILER_BYTES);
+    this.compressed.push({ windowBits, dictionary: Buffer.from(dictionary), output: trimmed });
   }
 }
 
-const recentlyCompressed = new RecentlyCompressed(4);
+const lastMessage = new LastMessage(16);
 const counts = { deflated: 0, reused: 0 };
 
-/** Messages this process compressed, and messages sent with the bytes of the one before (/metrics). */
+/** Messages this process compressed, and messages sent with bytes compressed for another connection (/metrics). */
 export function compressionCounts(): Readonly<typeof counts> {
   return counts;
 }
@@ -261,6 +255,17 @@ function decompressor(
     }
     if (takeover) window.push(output);
     queueMicrotask(() => callback(null, output));
+  };
+}
+
+/** zlib's options for one message of `bytes` with `dictionary` (exported for tests). */
+export function deflateOptions(windowBits: number, bytes: number, dictionary: Buffer) {
+  return {
+    windowBits,
+    memLevel: bytes >= LARGE_BYTES ? MEM_LEVEL_LARGE : MEM_LEVEL_SMALL,
+    finishFlush: zlib.Z_SYNC_FLUSH,
+    chunkSize: chunkSizeFor(bytes),
+    ...(dictionary.length > 0 ? { dictionary } : {}),
   };
 }
 
