@@ -98,7 +98,9 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
     await lerato.openInExplorer(PLAN_PATH);
     await expect.poll(() => lerato.editorText(), { timeout: 30_000 }).toContain(LINE);
     await lerato.typeAtEndOfLine(LINE, '');
-    await lerato.runCommand('Cluster Lessons: Add Observation Feedback on This Line…');
+    // Its first step is a quick pick, which replaces the palette at once: start it rather than
+    // wait for the palette to close (that wait can miss the moment and time out).
+    await lerato.startCommand('Cluster Lessons: Add Observation Feedback on This Line…');
     await lerato.answerPrompts(['Suggestion', 'Pedagogy', SUGGESTION]);
     await threadShowing(lerato, SUGGESTION).waitFor({ timeout: 30_000 });
 
