@@ -55,9 +55,8 @@ function seedPaceSetter(doc: Y.Doc): void {
 async function startCommand(teacher: Workbench, title: string): Promise<void> {
   const input = teacher.page.locator('.quick-input-widget .quick-input-box input');
   for (let attempt = 0; attempt < 4 && !(await input.isVisible()); attempt++) {
-    // Not Workbench.focusWorkbench first: its click lands on the first editor tab, which would
-    // make a webview the active editor instead of the file the teacher just opened.
-    if (attempt === 2) await teacher.focusWorkbench();
+    // Out of the webview's frame on a retry (focusWorkbench blurs; the active editor stays).
+    if (attempt > 0) await teacher.focusWorkbench();
     await teacher.page.keyboard.press('F1');
     await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
   }
