@@ -179,15 +179,15 @@ describe.each(hostsUnderTest())('Peer observation of a lesson in $label', (host)
     });
 
     // Amina is asked, in a notification, when her VS Code next looks (here: the window gains focus).
-    await amina.runCommand('Cluster Lessons: Refresh Observation Rounds');
-    await expect
-      .poll(() => amina.notifications().allInnerTexts(), { timeout: 30_000 })
-      .toContainEqual(expect.stringContaining('proposes to observe your lesson'));
+    await amina.runCommandUntilShown(
+      'Cluster Lessons: Refresh Observation Rounds',
+      amina.notifications().filter({ hasText: 'proposes to observe your lesson' }),
+    );
     await amina.clickNotificationButton('Accept');
 
     // Her reflection, in the post-lesson discussion, opened from the Observation Rounds view.
-    await amina.runCommand('View: Show Observation');
     const round = amina.page.locator('.monaco-list-row', { hasText: '2026-12-03' }).first();
+    await amina.runCommandUntilShown('View: Show Observation', round);
     await expect.poll(() => amina.textOf(round), { timeout: 30_000 }).toContain('open');
     await round.click();
     await amina.page.locator('.monaco-list-row', { hasText: '1. The teacher reflects' }).first().click();

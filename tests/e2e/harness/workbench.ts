@@ -74,11 +74,15 @@ export class Workbench {
    * loaded machine the palette's list can re-render under the click, which then lands on a
    * neighbouring row. A person whose panel did not open would try once more, too.
    */
-  async runCommandUntilShown(title: string, shown: Locator, attempts = 3): Promise<void> {
+  async runCommandUntilShown(
+    title: string,
+    shown: Locator,
+    { attempts = 3, timeout = 15_000 } = {},
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.runCommand(title);
       try {
-        await shown.first().waitFor({ state: 'visible', timeout: 15_000 });
+        await shown.first().waitFor({ state: 'visible', timeout });
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;
