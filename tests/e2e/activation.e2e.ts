@@ -42,4 +42,26 @@ describe.each(hostsUnderTest())('In $label', (host) => {
       .toContain(`Activated in the ${host.kind} extension host`);
     await teacher.screenshot(`activation-${host.kind}`);
   });
+
+  it('a new teacher opens "Get Started with Cluster Lessons" and its first button asks for her cluster', async () => {
+    await teacher.startCommand('Welcome: Open Walkthrough...');
+    await teacher.answerPrompts(['Get Started with Cluster Lessons']);
+    const walkthrough = teacher.page.locator('.gettingStartedContainer', { hasText: 'Join your cluster' });
+    await walkthrough.first().waitFor({ timeout: 30_000 });
+    const text = await teacher.textOf(walkthrough.first());
+    for (const step of [
+      "See the cluster's plans",
+      'Write a lesson plan together',
+      'Follow the pace-setter',
+    ]) {
+      expect(text).toContain(step);
+    }
+    await teacher.screenshot(`walkthrough-${host.kind}`);
+    // The step's button runs "Join a Cluster…", whose first question is the server's address.
+    await walkthrough.first().locator('.monaco-button', { hasText: 'Join a Cluster' }).first().click();
+    const input = teacher.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await teacher.page.locator('.quick-input-widget').innerText()).toMatch(/server/i);
+    await teacher.page.keyboard.press('Escape');
+  });
 });
