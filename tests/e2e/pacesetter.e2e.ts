@@ -51,28 +51,13 @@ function seedPaceSetter(doc: Y.Doc): void {
   );
 }
 
-/** Like Workbench.runCommand, for a command whose next step is a quick pick (its list stays open). */
-async function startCommand(teacher: Workbench, title: string): Promise<void> {
-  const input = teacher.page.locator('.quick-input-widget .quick-input-box input');
-  for (let attempt = 0; attempt < 4 && !(await input.isVisible()); attempt++) {
-    // Out of the webview's frame on a retry (focusWorkbench blurs; the active editor stays).
-    if (attempt > 0) await teacher.focusWorkbench();
-    await teacher.page.keyboard.press('F1');
-    await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
-  }
-  await input.fill(`>${title}`);
-  await teacher.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await teacher.page.keyboard.press('Enter');
-  await teacher.page.waitForTimeout(500);
-}
-
 /** The pace-setter webview: VS Code nests it in an iframe inside an iframe. */
 function paceSetter(teacher: Workbench): FrameLocator {
   return teacher.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
 }
 
 async function openPaceSetter(teacher: Workbench): Promise<FrameLocator> {
-  await startCommand(teacher, 'Cluster Lessons: Open Pace-Setter');
+  await teacher.startCommand('Cluster Lessons: Open Pace-Setter');
   await teacher.answerPrompts([TITLE]);
   const frame = paceSetter(teacher);
   await frame.locator('h1', { hasText: TITLE }).waitFor({ timeout: 60_000 });
@@ -195,7 +180,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
   it("the teacher's change to an entry is refused by the server, and her screen says so and shows the cluster's copy", async () => {
     // She opens the district's CSV and tries to import it into the pace-setter.
     await bongani.openInExplorer([host.kind === 'web' ? 'mount' : 'workspace', CSV_FILE]);
-    await startCommand(bongani, 'Cluster Lessons: Import Pace-Setter from CSV…');
+    await bongani.startCommand('Cluster Lessons: Import Pace-Setter from CSV…');
     await bongani.answerPrompts(['Add this file']);
     await shows(bongani.notifications().filter({ hasText: REFUSAL }), REFUSAL, 30_000);
     const teacher = paceSetter(bongani);
@@ -225,7 +210,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     );
     expect(plan).toContain(`${PACESETTER_ID}#${entries[2]!.id}`); // the front matter's `entry`
     expect(plan).toContain('week: 3');
-    await startCommand(bongani, 'Explorer: Focus on This Week View');
+    await bongani.startCommand('Explorer: Focus on This Week View');
     const header = bongani.page.locator('.pane-header', { hasText: 'This Week' });
     const pane = bongani.page.locator('.pane', { has: header });
     const text = await shows(pane.locator('.pane-body'), 'New Plan for This Entry', 30_000);
@@ -238,7 +223,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     await bongani.screenshot(`pacesetter-${host.kind}-this-week`);
   });
   it("a teacher says she can help with photosynthesis, and the leader's This Week and pace-setter name her", async () => {
-    await startCommand(bongani, 'Cluster Lessons: Set My Expertise…');
+    await bongani.startCommand('Cluster Lessons: Set My Expertise…');
     await bongani.answerPrompts(['photosynthesis, starch test']);
     await expect
       .poll(() => bongani.notifications().allInnerTexts(), { timeout: 20_000 })
@@ -254,7 +239,7 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
     ]);
 
     // The leader refreshes This Week (the button in its title) and sees whom to ask.
-    await startCommand(thandi, 'Explorer: Focus on This Week View');
+    await thandi.startCommand('Explorer: Focus on This Week View');
     const header = thandi.page.locator('.pane-header', { hasText: 'This Week' });
     await header.hover();
     await header.locator('[aria-label^="Refresh"]').first().click();
@@ -283,11 +268,11 @@ describe.each(hostsUnderTest())('The cluster keeps one pace-setter in $label', (
   it("the leader makes a new pace-setter and the teacher finds it among the cluster's pace-setters", async () => {
     const maths = `Mathematics · Grade 8 · ${YEAR}`;
     const start = mondayOf(TODAY);
-    await startCommand(thandi, 'Cluster Lessons: New Pace-Setter…');
+    await thandi.startCommand('Cluster Lessons: New Pace-Setter…');
     await thandi.answerPrompts(['Mathematics', '8', String(YEAR), `2 ${start} ${addDays(start, 60)}`]);
     const tab = (teacher: Workbench) => teacher.page.locator('.tabs-container .tab', { hasText: maths });
     await tab(thandi).waitFor({ timeout: 30_000 });
-    await startCommand(bongani, 'Cluster Lessons: Open Pace-Setter');
+    await bongani.startCommand('Cluster Lessons: Open Pace-Setter');
     await bongani.answerPrompts(['Mathematics']);
     await tab(bongani).waitFor({ timeout: 30_000 });
     const registered = await server.connect(`${cluster.clusterId}/meta`, cluster.leaderToken);
