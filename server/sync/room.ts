@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { textStart } from '../../core/plan/textStart';
 import { encodeCompactAnswer } from '../../core/sync/compactSync';
+import { releaseFinishedTransactions } from '../../core/sync/finishedTransactions';
 import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
@@ -257,6 +258,7 @@ export class Room {
   private async freshDocFromStorage(): Promise<Y.Doc> {
     const stored = await this.deps.storage.load(this.name);
     const doc = new Y.Doc({ gc: true });
+    releaseFinishedTransactions(doc);
     applyRows(doc, stored.updates, null);
     this.compactor.loaded(stored.updates.length);
     return doc;
