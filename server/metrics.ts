@@ -1,6 +1,7 @@
 // Counters for /metrics in the Prometheus text format. Kept by hand: a dozen numbers do not
 // need a client library.
 import { getHeapSpaceStatistics } from 'node:v8';
+import { gcPauses, watchGcPauses } from './gcPauses';
 import { compressionCounts } from './sync/compression';
 
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -32,7 +33,9 @@ export class Metrics {
   // Updates stored per whole second, for a rate readable without Prometheus.
   private readonly perSecond = new Map<number, number>();
 
-  constructor(private readonly gauges: Gauges) {}
+  constructor(private readonly gauges: Gauges) {
+    watchGcPauses();
+  }
 
   storageWrite(updates: number, seconds: number): void {
     this.updatesStored += updates;
@@ -184,6 +187,17 @@ export class Metrics {
     );
     for (const [code, count] of [...this.closes].sort((a, b) => a[0] - b[0])) {
       lines.push(`cluster_lessons_connections_closed_total{code="${code}"} ${count}`);
+    }
+    const gc = 'nodejs_gc_duration_seconds';
+    lines.push(
+      `# HELP ${gc} Time the process was paused for garbage collection, by kind (minor: the young generation).`,
+      `# TYPE ${gc} summary`,
+    );
+    for (const pause of gcPauses()) {
+      lines.push(
+        `${gc}_sum{kind="${pause.kind}"} ${pause.seconds}`,
+        `${gc}_count{kind="${pause.kind}"} ${pause.count}`,
+      );
     }
     const h = 'cluster_lessons_storage_write_seconds';
     lines.push(`# HELP ${h} Time to commit one batch of updates.`, `# TYPE ${h} histogram`);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../server/index';
 import { connectClient, waitFor } from './helpers/clients';
@@ -46,10 +48,34 @@ describe('an operator checking the server', () => {
       expect(total).toBeLessThanOrEqual(value('nodejs_heap_size_total_bytes'));
       expect(value(`nodejs_heap_space_size_used_bytes\\{space="${space}"\\}`)).toBeLessThanOrEqual(total);
     }
+    expect(text).toMatch(/^# TYPE nodejs_gc_duration_seconds summary$/m);
     expect(text).toMatch(/^cluster_lessons_storage_write_seconds_bucket\{le="\+Inf"\} \d+$/m);
     for (const line of text.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [\d.e+-]+)$/);
     client.destroy();
     reader.destroy();
+  });
+
+  it('sees how long the server paused for garbage collection', async () => {
+    server = await startTestServer();
+    const gcCount = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^nodejs_gc_duration_seconds_count\{kind="major"\} (\S+)$/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await gcCount();
+    // A full collection on demand (the server runs in this process).
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // Observers hear of a collection a moment after it (at most 5 s here).
+    let after = await gcCount();
+    for (let i = 0; i < 100 && after <= before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await gcCount();
+    }
+    expect(after).toBeGreaterThan(before);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(Number(/^nodejs_gc_duration_seconds_sum\{kind="major"\} (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(
+      0,
+    );
   });
 });
