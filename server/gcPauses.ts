@@ -1,6 +1,6 @@
 // Time the process spends paused for garbage collection, by kind, for /metrics. On a small
 // machine a server that pauses often or long delays every keystroke that arrives meanwhile:
-// this is where an administrator (or the bench) sees it, under prom-client's usual name.
+// this is where an administrator sees it, under prom-client's usual name.
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 
 const KINDS: Readonly<Record<number, string>> = {

@@ -2,13 +2,15 @@
 //
 // Yjs keeps a document's transactions in an array that it replaces with a new empty one after
 // each round of them (`doc._transactionCleanups = []`), so each document holds its latest empty
-// array until its next change. On this server most documents are idle between keystrokes, so
-// nearly every such array outlives a minor GC, and V8 starts allocating arrays from that line of
-// Yjs in the old generation ("pretenuring"). The array a finished transaction was pushed into is
-// then old garbage, and until the next full GC it keeps that transaction alive (state vectors,
-// events, the maps of what changed) through every minor GC: each one is copied, then promoted.
-// Measured in the bench's throughput scenario: 1.2–1.5 MB survived each minor GC (the stock
-// server: 0.3 MB), the old generation grew by about 10 MB a second, and the pauses were 10–25 ms.
+// array until its next change. On a server most documents are idle between keystrokes, so such
+// arrays outlive minor GCs and end up in the old generation (promoted, or allocated there once V8
+// has seen most arrays from that line of Yjs survive). A transaction is then pushed into an old
+// array, which Yjs drops after the round: old garbage that, until the next full GC, keeps the
+// transaction alive (state vectors, events, the maps of what changed) through every minor GC,
+// so each one is copied, then promoted.
+// Measured on our server in the bench's throughput scenario (250 to 1,638 keystrokes/s): 1.2 MB
+// survived each minor GC without this and 0.28 MB with it (the stock server: 0.29 MB); the old
+// generation grew by 31 MB and 6 MB in the same 11 s; GC pauses 476 and 278 ms in all.
 //
 // Yjs hands that array to 'afterAllTransactions' listeners and never reads it again; emptying
 // it there drops the link, whichever generation the array lives in.
