@@ -138,14 +138,21 @@ async function serveOurs(product, dataDir, limits) {
     auth: 'token per member',
     flags: { ...limits },
   });
-  /** Storage commits so far, from ours' /metrics: { commits, seconds } (for diagnosis). */
-  server.storageCommits = async () => {
+  /**
+   * Counters so far, from ours' /metrics (for diagnosis): storage commits { commits, seconds }
+   * and `gcSeconds`, the time the process was paused for garbage collection, all kinds.
+   */
+  server.counters = async () => {
     const response = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(10_000) });
     const text = await response.text();
     const value = (name) => Number(text.match(new RegExp(`^${name} (\\S+)$`, 'm'))?.[1] ?? Number.NaN);
+    let gcSeconds = 0;
+    for (const match of text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)$/gm))
+      gcSeconds += Number(match[1]);
     return {
       commits: value('cluster_lessons_storage_write_seconds_count'),
       seconds: value('cluster_lessons_storage_write_seconds_sum'),
+      gcSeconds,
     };
   };
   return server;

@@ -36,6 +36,13 @@ export function latencyUnit(ctx, kind, run, config) {
       add(SCENARIO, `max at ${where}`, 'ms', outcome.latency.max);
       add(SCENARIO, `server CPU while typing at ${where} (information)`, 'cores', outcome.serverCores);
       add(SCENARIO, `time until all ${where} had the plan (information)`, 's', outcome.connectSeconds);
+      if (outcome.gcShare !== null)
+        add(
+          SCENARIO,
+          `server paused for GC while typing at ${where} (information)`,
+          '%',
+          outcome.gcShare * 100,
+        );
       if (memory) add(MEMORY_SCENARIO, `RSS with ${where} connected`, 'MB', outcome.rssBytes / 1e6);
       const notes = [];
       if (outcome.latency.missing > 0)
@@ -99,7 +106,7 @@ async function attempt(ctx, kind, { docs, clientsPerDoc, memory }) {
       await sleep(500);
     }
     const cpuBefore = server.cpuSeconds();
-    const commitsBefore = await server.storageCommits?.().catch(() => null);
+    const commitsBefore = await server.counters?.().catch(() => null);
     const window = startLoadWindow();
     const phase = await group.type(
       { seconds: plan.s2.seconds, ratePerTypist: 10, typistsPerDoc: 1, drainSeconds: plan.s2.drainSeconds },
@@ -107,7 +114,7 @@ async function attempt(ctx, kind, { docs, clientsPerDoc, memory }) {
     );
     const load = window.stop();
     const serverCores = (server.cpuSeconds() - cpuBefore) / load.wallSeconds;
-    const commitsAfter = await server.storageCommits?.().catch(() => null);
+    const commitsAfter = await server.counters?.().catch(() => null);
     // Ours stores every update (one SQLite transaction per event-loop turn, fsync'd) before it
     // broadcasts it; how often and how long that took explains much of its latency.
     const storage =
@@ -121,9 +128,16 @@ async function attempt(ctx, kind, { docs, clientsPerDoc, memory }) {
             commitShareOfWallTime: (commitsAfter.seconds - commitsBefore.seconds) / load.wallSeconds,
           }
         : null;
+    // Ours only (the peers have no /metrics): the share of the typing time its event loop stood
+    // still for garbage collection, which delays every keystroke that arrives meanwhile.
+    const gcShare =
+      commitsBefore && commitsAfter
+        ? (commitsAfter.gcSeconds - commitsBefore.gcSeconds) / load.wallSeconds
+        : null;
     return {
       load,
       phase,
+      gcShare,
       latency: latencyWithLosses(phase),
       rssBytes,
       serverCores,
