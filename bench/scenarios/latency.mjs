@@ -106,7 +106,7 @@ async function attempt(ctx, kind, { docs, clientsPerDoc, memory }) {
       await sleep(500);
     }
     const cpuBefore = server.cpuSeconds();
-    const commitsBefore = await server.counters?.().catch(() => null);
+    const countersBefore = await server.counters?.().catch(() => null);
     const window = startLoadWindow();
     const phase = await group.type(
       { seconds: plan.s2.seconds, ratePerTypist: 10, typistsPerDoc: 1, drainSeconds: plan.s2.drainSeconds },
@@ -114,25 +114,25 @@ async function attempt(ctx, kind, { docs, clientsPerDoc, memory }) {
     );
     const load = window.stop();
     const serverCores = (server.cpuSeconds() - cpuBefore) / load.wallSeconds;
-    const commitsAfter = await server.counters?.().catch(() => null);
+    const countersAfter = await server.counters?.().catch(() => null);
     // Ours stores every update (one SQLite transaction per event-loop turn, fsync'd) before it
     // broadcasts it; how often and how long that took explains much of its latency.
     const storage =
-      commitsBefore && commitsAfter
+      countersBefore && countersAfter
         ? {
-            commits: commitsAfter.commits - commitsBefore.commits,
+            commits: countersAfter.commits - countersBefore.commits,
             meanCommitMs:
-              ((commitsAfter.seconds - commitsBefore.seconds) /
-                (commitsAfter.commits - commitsBefore.commits)) *
+              ((countersAfter.seconds - countersBefore.seconds) /
+                (countersAfter.commits - countersBefore.commits)) *
               1000,
-            commitShareOfWallTime: (commitsAfter.seconds - commitsBefore.seconds) / load.wallSeconds,
+            commitShareOfWallTime: (countersAfter.seconds - countersBefore.seconds) / load.wallSeconds,
           }
         : null;
     // Ours only (the peers have no /metrics): the share of the typing time its event loop stood
     // still for garbage collection, which delays every keystroke that arrives meanwhile.
     const gcShare =
-      commitsBefore && commitsAfter
-        ? (commitsAfter.gcSeconds - commitsBefore.gcSeconds) / load.wallSeconds
+      countersBefore && countersAfter
+        ? (countersAfter.gcSeconds - countersBefore.gcSeconds) / load.wallSeconds
         : null;
     return {
       load,
