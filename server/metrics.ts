@@ -23,9 +23,13 @@ export class Metrics {
   storageWriteFailures = 0;
   compactions = 0;
   slowReadersClosed = 0;
-  /** Answers to a client's sync step 1, and how many of them went in Yjs' v2 encoding. */
+  /**
+   * Answers to a client's sync step 1, how many of them went in Yjs' v2 encoding, and how many
+   * were the bytes made for the client before it (sync/recentAnswer.ts).
+   */
   syncAnswers = 0;
   syncAnswersV2 = 0;
+  syncAnswersReused = 0;
   private readonly closes = new Map<number, number>();
   private readonly latencyCounts = LATENCY_BUCKETS.map(() => 0);
   private latencySum = 0;
@@ -144,6 +148,12 @@ export class Metrics {
       'counter',
       'Of those, answers sent as a Yjs v2 update (the client asked, and it was 1 KB or more).',
       this.syncAnswersV2,
+    );
+    metric(
+      'cluster_lessons_sync_answers_reused_total',
+      'counter',
+      'Of those, answers sent as made for the previous client: it asked with the same state vector, the document unchanged.',
+      this.syncAnswersReused,
     );
     const compression = compressionCounts();
     metric(

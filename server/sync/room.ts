@@ -14,6 +14,7 @@ import { CloseCode } from './closeCodes';
 import type { Connection } from './connection';
 import { Compactor } from './compactor';
 import { Presence } from './presence';
+import { RecentAnswer } from './recentAnswer';
 import {
   type ClientMessage,
   encodeSyncStep1,
@@ -43,6 +44,12 @@ export interface RoomDeps {
 
 export type State = 'loading' | 'ready' | 'failed' | 'unloaded';
 
+/** An answer to a sync step 1 as sent: the same bytes go to every connection it answers. */
+interface Answer {
+  readonly message: Uint8Array;
+  readonly v2: boolean;
+}
+
 const READ_ONLY_CHANGE = 'you may read this document but not change it; your change was not saved';
 const READ_ONLY_PRESENCE = 'you may read this document but not change it; others do not see your cursor';
 
@@ -54,6 +61,7 @@ export class Room {
   private inbox: Array<[Connection, Uint8Array]> = [];
   private readonly unsaved = new UnsavedUpdates();
   private captured: Uint8Array[] = [];
+  private readonly lastAnswer = new RecentAnswer<Answer>();
   private readonly compactor: Compactor;
   private unloading: Promise<boolean> | null = null;
 
@@ -145,16 +153,31 @@ export class Room {
     return this.unloading;
   }
 
-  /** What the client lacks: in v2 if it asked and that is worth it (core/sync/compactSync.ts). */
+  /** What the client lacks; the same bytes for everyone who asks alike (recentAnswer.ts). */
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    this.deps.metrics.syncAnswers += 1;
-    if (!connection.compactSync) {
-      connection.send(encodeSyncStep2(this.doc, stateVector));
-      return;
+    const compact = connection.compactSync;
+    // Structs waiting for missing ones are part of the answer but change it without an
+    // 'update' event, which is what clears the kept answer: never keep one while any wait.
+    const settled = this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
+    let answer = settled ? this.lastAnswer.find(compact, stateVector) : undefined;
+    if (answer !== undefined) {
+      this.deps.metrics.syncAnswersReused += 1;
+    } else {
+      answer = this.encodeAnswer(compact, stateVector);
+      if (settled) this.lastAnswer.keep(compact, stateVector, answer);
     }
+    this.deps.metrics.syncAnswers += 1;
+    if (answer.v2) this.deps.metrics.syncAnswersV2 += 1;
+    connection.send(answer.message);
+  }
+
+  /** In v2 if the client asked and that is worth it (core/sync/compactSync.ts). */
+  private encodeAnswer(compact: boolean, stateVector: Uint8Array): Answer {
+    if (!compact) return { message: encodeSyncStep2(this.doc, stateVector), v2: false };
     const answer = encodeCompactAnswer(this.doc, stateVector);
-    if ('v2Message' in answer) this.deps.metrics.syncAnswersV2 += 1;
-    connection.send('v2Message' in answer ? answer.v2Message : encodeSyncStep2Of(answer.v1Update));
+    return 'v2Message' in answer
+      ? { message: answer.v2Message, v2: true }
+      : { message: encodeSyncStep2Of(answer.v1Update), v2: false };
   }
 
   private handle(connection: Connection, message: ClientMessage): void {
@@ -266,7 +289,11 @@ export class Room {
 
   private useDoc(doc: Y.Doc): void {
     this.doc = doc;
-    doc.on('update', (update: Uint8Array) => this.captured.push(update));
+    this.lastAnswer.clear();
+    doc.on('update', (update: Uint8Array) => {
+      this.lastAnswer.clear();
+      this.captured.push(update);
+    });
     this.state = 'ready';
     for (const connection of this.connections) this.greet(connection);
     const inbox = this.inbox;
@@ -320,6 +347,7 @@ export class Room {
 
   private destroy(): void {
     this.state = 'unloaded';
+    this.lastAnswer.clear();
     this.presence.destroy();
     this.doc.destroy();
   }

@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { waitFor } from './helpers/clients';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import { readMetric, startTestServer, type TestServer } from './helpers/testServer';
 
 // While one teacher types and colleagues watch, every watcher gets the same keystrokes and so,
 // after a little while, holds the same recent history: the server compresses each keystroke
@@ -41,11 +41,9 @@ describe('readers with the same recent history', () => {
   }
 
   async function counts(s: TestServer): Promise<{ deflated: number; reused: number }> {
-    const metrics = await (await fetch(`${s.url}/metrics`)).text();
-    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1]);
     return {
-      deflated: value('cluster_lessons_messages_deflated_total'),
-      reused: value('cluster_lessons_messages_deflate_reused_total'),
+      deflated: await readMetric(s, 'cluster_lessons_messages_deflated_total'),
+      reused: await readMetric(s, 'cluster_lessons_messages_deflate_reused_total'),
     };
   }
 

@@ -103,6 +103,14 @@ export async function api(
   return { status: response.status, json: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
 
+/** A counter or gauge of the server's /metrics (no labels); throws if it has none by that name. */
+export async function readMetric(server: TestServer, name: string): Promise<number> {
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  const value = new RegExp(`^${name} (\\d+(?:\\.\\d+)?)$`, 'm').exec(metrics)?.[1];
+  if (value === undefined) throw new Error(`/metrics has no ${name}`);
+  return Number(value);
+}
+
 /**
  * Waits until the server has applied everything `doc` (a client's) holds. A client sends as it
  * types, but the server reads it a moment later: flushing before then would store nothing yet.
