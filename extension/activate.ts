@@ -26,6 +26,7 @@ import { registerSyncStatus } from './statusBar';
 import { SessionPool } from './sync/sessionPool';
 import { registerPeopleView } from './views/peopleView';
 import { registerSyncStatusController } from './syncStatusController';
+import { openWalkthroughOnFirstStart } from './walkthroughOnFirstStart';
 
 /** What the extension gives VS Code: the markdown-it plugin for the built-in preview. */
 export interface ClusterLessonsApi {
@@ -72,6 +73,7 @@ export async function activateShared(
       registerObservation(context, workspace, bindings, log),
     );
     context.subscriptions.push(registerExplorerNudge(workspace, fileSystem));
+    void openWalkthroughOnFirstStart(context, accounts, log);
     log.info(
       `Activated in the ${platform.host} extension host in ${Date.now() - started} ms; clusters joined on this device: ${accounts.list().length}; folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')}`,
     );

@@ -74,7 +74,8 @@ const workspace = path.join(dataDir, 'demo-workspace');
 mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
 writeFileSync(
   path.join(workspace, '.vscode', 'settings.json'),
-  JSON.stringify({ 'clusterLessons.serverUrl': serverUrl }, null, 2),
+  // VS Code's own welcome page would open first; ours opens by itself on a first start instead.
+  JSON.stringify({ 'clusterLessons.serverUrl': serverUrl, 'workbench.startupEditor': 'none' }, null, 2),
 );
 const testWeb = await import(path.join(ensureTestWeb(), 'out', 'server', 'index.js'));
 const build = ensureVscodeWeb();

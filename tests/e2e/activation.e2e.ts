@@ -9,8 +9,14 @@ describe.each(hostsUnderTest())('In $label', (host) => {
 
   beforeAll(async () => {
     session = new E2ESession(host);
-    // Nothing listens on port 9: the teacher's server is unreachable in this file.
-    await session.start({ settings: { 'clusterLessons.serverUrl': 'http://localhost:9' } });
+    // Nothing listens on port 9: the teacher's server is unreachable in this file. The other
+    // files keep the walkthrough from opening by itself (harness/workspace.ts); this one tests it.
+    await session.start({
+      settings: {
+        'clusterLessons.serverUrl': 'http://localhost:9',
+        'clusterLessons.openWalkthroughOnFirstStart': true,
+      },
+    });
     teacher = await session.openTeacher('amina');
   });
   afterAll(async () => session?.stop());
@@ -20,6 +26,23 @@ describe.each(hostsUnderTest())('In $label', (host) => {
     const item = teacher.statusBarItem('clusterLessons.syncStatus');
     await item.waitFor({ timeout: 60_000 });
     await expect.poll(() => item.innerText(), { timeout: 10_000 }).toContain('Cluster Lessons');
+  });
+
+  it('on her first start, with no cluster joined, "Get Started with Cluster Lessons" opens by itself, once', async () => {
+    const walkthrough = () =>
+      teacher.page.locator('.gettingStartedContainer', { hasText: 'Join your cluster' }).first();
+    await walkthrough().waitFor({ timeout: 30_000 });
+    // She closes it and opens VS Code again on the same device: it does not come back by itself.
+    await teacher.closeAllEditors();
+    await walkthrough().waitFor({ state: 'hidden', timeout: 10_000 });
+    await teacher.reload();
+    const item = teacher.statusBarItem('clusterLessons.syncStatus');
+    await item.waitFor({ timeout: 60_000 });
+    // Activated again; it would open right after, so a few seconds more without it is enough.
+    await teacher.page.waitForTimeout(5_000);
+    // Ours, not any Welcome page: VS Code may restore its own if the window closed before it had
+    // stored that the editors were closed.
+    expect(await walkthrough().count()).toBe(0);
   });
 
   it('a teacher runs "Check Server Connection" from the palette and is told the server cannot be reached', async () => {

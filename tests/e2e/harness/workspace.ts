@@ -15,6 +15,8 @@ export const QUIET_USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'chat.commandCenter.enabled': false,
   'workbench.enableExperiments': false,
+  // Ours: tests that want it (activation.e2e.ts) turn it on.
+  'clusterLessons.openWalkthroughOnFirstStart': false,
 };
 
 export function writeWorkspace(dir: string, options: WorkspaceOptions = {}): string {
