@@ -28,7 +28,7 @@ export class RecentAnswer<T> {
   find(compact: boolean, stateVector: Uint8Array): T | undefined {
     const entry = this.entry;
     if (entry === null || entry.compact !== compact) return undefined;
-    return sameBytes(entry.stateVector, stateVector) ? entry.answer : undefined;
+    return Buffer.compare(entry.stateVector, stateVector) === 0 ? entry.answer : undefined;
   }
 
   /** Keeps `answer` for ANSWER_KEPT_MS, in place of the one kept before. */
@@ -41,15 +41,11 @@ export class RecentAnswer<T> {
     this.timer.unref?.();
   }
 
+  /** Called on every change of the document (each keystroke): nothing to do when nothing is kept. */
   clear(): void {
+    if (this.entry === null) return;
     this.entry = null;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
