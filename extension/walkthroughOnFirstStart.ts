@@ -6,6 +6,8 @@ const WALKTHROUGH = 'gettingStarted';
 /** Set once the walkthrough has opened by itself on this device (or was not needed). */
 const SHOWN_KEY = 'clusterLessons.walkthroughShownOnFirstStart';
 const SETTING = 'openWalkthroughOnFirstStart';
+/** In the log, so one can tell it was ours that opened it (VS Code also restores open editors); tests read it. */
+const OPENED_LOG_LINE = 'Opening Get Started with Cluster Lessons: the first start on this device';
 
 /**
  * A teacher who starts Cluster Lessons for the first time on a device, and has joined no cluster
@@ -27,8 +29,11 @@ export async function openWalkthroughOnFirstStart(
       await context.globalState.update(SHOWN_KEY, true);
       return;
     }
-    // Files open already (a window restored, or opened on a file): not now; the next start asks again.
-    if (vscode.window.visibleTextEditors.length > 0) return;
+    // Files open already (a window restored, or opened on a file): not now; the next start asks
+    // again. The Output panel counts as a text editor to extensions, but covers no file.
+    if (vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme !== 'output')) return;
+    // Logged before anything is awaited, so it comes before activation's own (long) line.
+    log.info(OPENED_LOG_LINE);
     await context.globalState.update(SHOWN_KEY, true);
     await vscode.commands.executeCommand(
       'workbench.action.openWalkthrough',
