@@ -17,6 +17,11 @@ export interface BindingStats {
   /** applyEdits calls that the editor accepted, and the replacements in them. */
   appliedBatches: number;
   appliedEdits: number;
+  /**
+   * Edits of the teacher's that matched, character for character, the edit we had in flight
+   * (the editor then refused ours); each reached Y.Text as hers once the editor answered.
+   */
+  userEditsLikeOurs: number;
   /** applyEdits calls that resolved false (the document moved first); they are retried. */
   rejectedApplies: number;
   /** Things VS Code's contract rules out; each is reported through onDidDetectAnomaly. */
@@ -31,6 +36,7 @@ export function emptyStats(): BindingStats {
     appliedBatches: 0,
     appliedEdits: 0,
     rejectedApplies: 0,
+    userEditsLikeOurs: 0,
     anomalies: 0,
   };
 }

@@ -9,6 +9,9 @@
 // change came first, and reports its replacements sorted from the end of the document, each
 // against the document before the change. The guard must be atomic for this to hold: the glue
 // uses TextEditor.edit wherever an editor shows the document (vscodeEditorDocument.ts).
+// A keystroke identical to our edit, at its place, just before ours landed, matches as well;
+// the editor then refuses ours, so the binding holds a matching event (and any after it) until
+// the editor answers, and hands it to Y.Text as the teacher's on a refusal.
 //
 // The apply queue is serialised, so at most one entry is ever in flight; the ledger still
 // decides by content and version, never by "something is in flight".
@@ -25,6 +28,8 @@ export interface LedgerEntry {
   readonly sent: Delta;
   readonly edits: readonly EditorEdit[];
   status: EntryStatus;
+  /** The editor answered that it applied the edits (its change event may still be coming). */
+  accepted: boolean;
 }
 
 export type Classification =
@@ -86,7 +91,7 @@ export class ApplyLedger {
 
   record(version: number, sent: Delta, edits: readonly EditorEdit[]): LedgerEntry {
     if (this.inFlight !== undefined) throw new Error('the apply queue must be serialised');
-    this.entry = { version, sent, edits, status: 'inFlight' };
+    this.entry = { version, sent, edits, status: 'inFlight', accepted: false };
     return this.entry;
   }
 
@@ -120,6 +125,7 @@ export class ApplyLedger {
 
   /** Settles the entry with the editor's answer; returns whether its sent delta must be taken back. */
   settle(entry: LedgerEntry, accepted: boolean): 'done' | 'takeBack' | 'awaitEvent' {
+    entry.accepted = accepted;
     if (entry.status !== 'inFlight') return 'done';
     if (accepted) return 'awaitEvent';
     entry.status = 'superseded';

@@ -10,7 +10,13 @@
 import * as Y from 'yjs';
 import { type BindingState, type BindingStats, emptyStats } from './bindingReport';
 import { type Delta, replacementDelta, replacementsOf } from './delta';
-import type { EditorChangeEvent, EditorContentChange, EditorDocument, EditorEdit } from './editorDocument';
+import type {
+  EditorChangeEvent,
+  EditorContentChange,
+  EditorDocument,
+  EditorEdit,
+  EndOfLine,
+} from './editorDocument';
 import { Emitter, Waiters } from './emitter';
 import {
   changeToLf,
@@ -21,7 +27,7 @@ import {
   toLfCoordinates,
   toYText,
 } from './eol';
-import { ApplyLedger, type LedgerEntry } from './ledger';
+import { ApplyLedger, type Classification, type LedgerEntry } from './ledger';
 import { minimalDelta } from './minimalEdits';
 import { BindingOrigin } from './origin';
 import { PendingChanges } from './pendingChanges';
@@ -36,6 +42,8 @@ export interface TextBindingOptions {
 
 export type { BindingState, BindingStats } from './bindingReport';
 
+type HeldClassification = Exclude<Classification, { kind: 'foreign' }>;
+
 export class TextBinding {
   readonly origin: BindingOrigin;
   /** Tracks this binding's origin only. Bind Ctrl+Z / Ctrl+Y to undo() / redo(). */
@@ -45,6 +53,10 @@ export class TextBinding {
   private readonly doc: Y.Doc;
   private readonly ledger = new ApplyLedger();
   private readonly pending = new PendingChanges();
+  /** An event that matched the edit in flight, and the events after it, until the editor answers. */
+  private held:
+    | { classification: HeldClassification; events: { event: EditorChangeEvent; eol: EndOfLine }[] }
+    | undefined;
   /** The editor version whose change event was handled last. */
   private version: number;
   private scheduled = false;
@@ -89,6 +101,12 @@ export class TextBinding {
   /** Call from vscode.workspace.onDidChangeTextDocument for this document. */
   handleEditorChange(event: EditorChangeEvent): void {
     if (this.disposed) return;
+    // The EOL is read now: a held event is handled later, perhaps after the teacher switched it.
+    if (this.held !== undefined) this.held.events.push({ event, eol: this.editor.eol });
+    else this.handleChange(event, this.editor.eol);
+  }
+
+  private handleChange(event: EditorChangeEvent, eol: EndOfLine): void {
     if (event.contentChanges.length === 0) {
       // Dirty state (same version) or an EOL switch (new version, which our in-flight edit misses).
       if (event.version !== this.version) {
@@ -104,22 +122,48 @@ export class TextBinding {
       return;
     }
     const classification = this.ledger.classify(event);
-    if (classification.kind === 'ours') {
-      this.version = event.version;
-      this.eventWaiters.releaseAll();
-      return;
-    }
-    if (classification.kind === 'oursWithExtras') {
-      const { entry, extras } = classification;
-      this.version = event.version;
-      this.applyUserChanges(extras.map((change) => this.pastOurEdits(entry, change)));
+    if (classification.kind !== 'foreign') {
+      // Looks like ours, but a teacher who typed exactly what we sent, where we sent it, just
+      // before ours landed, looks the same (two people pressing Enter on one line): then the
+      // editor refuses ours. Only its answer tells, so this event and any after it wait for it.
+      if (classification.entry.accepted) this.handleOurs(classification, event, eol);
+      else this.held = { classification, events: [{ event, eol }] };
       return;
     }
     this.takeBack(classification.superseded);
     if (event.version !== this.version + 1)
       this.anomaly(`version went from ${this.version} to ${event.version}`);
     this.version = event.version;
-    this.applyUserChanges(event.contentChanges.map((change) => changeToLf(change, this.editor.eol)));
+    this.applyUserChanges(event.contentChanges.map((change) => changeToLf(change, eol)));
+  }
+
+  /** The editor answered the apply of `entry`: the held event was ours if it accepted, else the teacher's. */
+  private releaseHeld(entry: LedgerEntry, accepted: boolean): void {
+    const held = this.held;
+    if (held === undefined || held.classification.entry !== entry) return;
+    this.held = undefined;
+    const [first, ...later] = held.events;
+    const { event, eol } = first!;
+    if (accepted) {
+      this.handleOurs(held.classification, event, eol);
+    } else {
+      this.stats.userEditsLikeOurs += 1;
+      entry.status = 'superseded';
+      this.takeBack(entry);
+      this.version = event.version;
+      this.applyUserChanges(event.contentChanges.map((change) => changeToLf(change, eol)));
+    }
+    // Nothing is in flight now, so none of these can be held again.
+    for (const next of later) this.handleChange(next.event, next.eol);
+  }
+
+  private handleOurs(ours: HeldClassification, event: EditorChangeEvent, eol: EndOfLine): void {
+    this.version = event.version;
+    if (ours.kind === 'oursWithExtras') {
+      this.applyUserChanges(ours.extras.map((change) => this.pastOurEdits(ours.entry, change, eol)));
+    } else {
+      this.eventWaiters.releaseAll();
+    }
   }
 
   /** The teacher's changes of one event (LF, each against the text after the previous) to Y.Text. */
@@ -163,6 +207,7 @@ export class TextBinding {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.held = undefined;
     this.ytext.unobserve(this.onYTextChange);
     this.undoManager.destroy();
     this.eventWaiters.releaseAll();
@@ -182,8 +227,8 @@ export class TextBinding {
   };
 
   /** A change VS Code made beside our edits in one batch, in LF coordinates of the text after it. */
-  private pastOurEdits(entry: LedgerEntry, change: EditorContentChange): LfChange {
-    const lf = changeToLf(change, this.editor.eol);
+  private pastOurEdits(entry: LedgerEntry, change: EditorContentChange, eol: EndOfLine): LfChange {
+    const lf = changeToLf(change, eol);
     let shift = 0;
     for (const r of replacementsOf(entry.sent)) {
       if (r.offset + r.deleteLength <= lf.offset) shift += r.text.length - r.deleteLength;
@@ -235,6 +280,7 @@ export class TextBinding {
         // Optimistic: from now on Y.Text changes compose onto the text we asked for.
         const entry = this.ledger.record(this.version, this.pending.takeAll(), edits);
         const accepted = await this.applyEdits(entry);
+        this.releaseHeld(entry, accepted);
         if (accepted && entry.status === 'superseded')
           this.anomaly(`an edit sent for version ${entry.version} was applied after another change`);
         const outcome = this.ledger.settle(entry, accepted);

@@ -115,9 +115,10 @@ describe("applying a colleague's edits to my editor", () => {
     expect(writer.anomalies).toHaveLength(1);
   });
 
-  it('counts a keystroke identical to the remote edit being applied, in that same instant, once', async () => {
-    // VS Code reports no author for a change, so an identical change at the version our edit
-    // would have produced cannot be told from ours. The text is what both meant; nothing diverges.
+  it('keeps a keystroke identical to the remote edit being applied, in that same instant, beside it', async () => {
+    // VS Code reports no author for a change, so a keystroke identical to our in-flight edit, at
+    // its place, looks like ours; the editor's refusal of ours tells. Two people who type the
+    // same letter at one spot get two letters, as a few milliseconds apart would give them.
     const { writer, reader, network } = pair(3);
     writer.editor.userEdit([{ offset: 0, deleteLength: 0, text: 'a' }]);
     network.deliverAll();
@@ -126,7 +127,45 @@ describe("applying a colleague's edits to my editor", () => {
       reader.editor.userEdit([{ offset: 0, deleteLength: 0, text: 'a' }]);
     };
     await settleAll([writer, reader], network);
-    expect(reader.editor.getText()).toBe('a');
-    expect(writer.editor.getText()).toBe('a');
+    expect(reader.editor.getText()).toBe('aa');
+    expect(writer.editor.getText()).toBe('aa');
+    expect(reader.binding.stats.userEditsLikeOurs).toBe(1);
+    expect(reader.binding.stats.localChanges).toBe(1);
+  });
+
+  it('deletes once when I delete the very character a colleague deletes, in that same instant', async () => {
+    const { writer, reader, network } = pair(4);
+    writer.editor.userEdit([{ offset: 0, deleteLength: 0, text: 'abc' }]);
+    network.deliverAll();
+    await settleAll([writer, reader], network);
+    writer.editor.userEdit([{ offset: 1, deleteLength: 1, text: '' }]);
+    network.deliverAll();
+    reader.editor.beforeApply = () => {
+      reader.editor.beforeApply = undefined;
+      reader.editor.userEdit([{ offset: 1, deleteLength: 1, text: '' }]);
+    };
+    await settleAll([writer, reader], network);
+    expect(reader.editor.getText()).toBe('ac');
+    expect(writer.editor.getText()).toBe('ac');
+    expect(reader.binding.stats.userEditsLikeOurs).toBe(1);
+  });
+
+  it('reads a keystroke that waited for the answer with the line breaks it was typed with', async () => {
+    const { writer, reader, network } = pair(5);
+    writer.editor.userEdit([{ offset: 0, deleteLength: 0, text: 'x\nw' }]);
+    network.deliverAll();
+    reader.editor.afterApply = () => {
+      reader.editor.afterApply = undefined;
+      // Our edit landed and was reported, and before VS Code answers she types on line 2 and
+      // switches the file to CRLF: her change is in LF terms and must be read as such.
+      reader.editor.userEdit([{ offset: 3, deleteLength: 0, text: 'y' }]);
+      reader.editor.setEol('\r\n');
+    };
+    await settleAll([writer, reader], network);
+    expect(reader.ytext.toString()).toBe('x\nwy');
+    expect(reader.editor.getText()).toBe('x\r\nwy');
+    expect(writer.editor.getText()).toBe('x\nwy');
+    expect(reader.binding.stats.appliedBatches).toBe(1);
+    expect(reader.binding.stats.anomalies).toBe(0);
   });
 });
