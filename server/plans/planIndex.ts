@@ -5,11 +5,11 @@
 import { PLAN_TEXT } from '../../core/plan/planDoc';
 import { type PlanSummary, RESTORE_DAYS, summaryFromFrontMatter } from '../../core/plan/catalog';
 import { frontMatterSettled, readFrontMatter } from '../../core/plan/frontMatter';
-import * as Y from 'yjs';
 import type { CatalogSave, PlanCatalogStore } from '../directory/planCatalogStore';
 import { errorFields, type LogSink } from '../log';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { applyRows } from '../storage/mergeRows';
+import { serverDoc } from '../storage/serverDoc';
 import type { RoomRegistry } from '../sync/roomRegistry';
 
 const REFRESH_DELAY_MS = 500;
@@ -144,7 +144,7 @@ export class PlanIndex {
       const open = blockRunsOn ? room?.readText(PLAN_TEXT) : head;
       if (open !== undefined) return open;
     }
-    const scratch = new Y.Doc();
+    const scratch = serverDoc(doc);
     try {
       applyRows(scratch, (await this.storage.load(doc)).updates, null);
       return scratch.getText(PLAN_TEXT).toString();

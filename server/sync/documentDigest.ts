@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { applyRows } from '../storage/mergeRows';
+import { serverDoc } from '../storage/serverDoc';
 import type { RoomRegistry } from './roomRegistry';
 
 export interface DocumentDigest {
@@ -27,7 +28,7 @@ export async function documentDigest(
     const state = room.readState(textName);
     if (state !== undefined) return digestOf(state.stateVector, state.text);
   }
-  const scratch = new Y.Doc();
+  const scratch = serverDoc(doc);
   try {
     applyRows(scratch, (await storage.load(doc)).updates, null);
     return digestOf(Y.encodeStateVector(scratch), scratch.getText(textName).toString());

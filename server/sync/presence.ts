@@ -2,7 +2,7 @@
 // Updates are decoded completely before any of it is applied, a connection speaks only for
 // the awareness ids it introduced, and its ids are removed when it leaves.
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import { serverDoc } from '../storage/serverDoc';
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate';
 import type { Connection } from './connection';
 import { encodeAwareness } from './protocol';
@@ -10,7 +10,7 @@ import { encodeAwareness } from './protocol';
 export class Presence {
   // Awareness needs a doc only for its own client id; a private one keeps presence independent
   // of the room's document, which a rebuild replaces.
-  private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  private readonly awareness = new awarenessProtocol.Awareness(serverDoc('presence'));
 
   constructor(private readonly connections: ReadonlySet<Connection>) {
     this.awareness.setLocalState(null);

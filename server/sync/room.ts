@@ -10,6 +10,7 @@ import { errorFields, type LogSink } from '../log';
 import type { Metrics } from '../metrics';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { applyRows } from '../storage/mergeRows';
+import { serverDoc } from '../storage/serverDoc';
 import { CloseCode } from './closeCodes';
 import type { Connection } from './connection';
 import { Compactor } from './compactor';
@@ -56,7 +57,7 @@ const READ_ONLY_PRESENCE = 'you may read this document but not change it; others
 export class Room {
   readonly connections = new Set<Connection>();
   private readonly presence = new Presence(this.connections);
-  private doc = new Y.Doc({ gc: true });
+  private doc: Y.Doc;
   private state: State = 'loading';
   private inbox: Array<[Connection, Uint8Array]> = [];
   private readonly unsaved = new UnsavedUpdates();
@@ -70,6 +71,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.compactor = new Compactor(name, deps.storage, deps.compactAfter, deps.metrics, deps.log);
+    this.doc = serverDoc(name);
   }
 
   get status(): State {
@@ -280,7 +282,7 @@ export class Room {
 
   private async freshDocFromStorage(): Promise<Y.Doc> {
     const stored = await this.deps.storage.load(this.name);
-    const doc = new Y.Doc({ gc: true });
+    const doc = serverDoc(this.name);
     releaseFinishedTransactions(doc);
     applyRows(doc, stored.updates, null);
     this.compactor.loaded(stored.updates.length);
