@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as Y from 'yjs';
 import { toLfCoordinates } from '../../core/binding/eol';
 import { planText } from '../../core/plan/planDoc';
+import { LocalPresence } from '../../core/presence/localPresence';
 import { colorFor, isPresenceState, type PresenceState } from '../../core/presence/presence';
 import type { ClusterAccounts } from '../clusters/accounts';
 import type { BoundPlan, PlanBindings } from './planBindings';
@@ -130,25 +131,28 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
     }
   };
 
+  const sharing = new Map<BoundPlan, LocalPresence>();
   const share = (plan: BoundPlan, selection: vscode.Selection | undefined): void => {
     const awareness = plan.session.provider.awareness;
     const clusterId = plan.document.uri.authority;
     const member = accounts.get(clusterId)?.member;
     if (!member) return;
     const color = colorFor(member.id);
-    awareness.setLocalStateField('user', {
-      name: member.name,
-      school: member.school,
-      color: color.hex,
-      themeColor: color.themeColor,
-    });
-    if (!selection) return;
+    const user = { name: member.name, school: member.school, color: color.hex, themeColor: color.themeColor };
     const text = planText(plan.session.doc);
     const rel = (p: vscode.Position) =>
       Y.relativePositionToJSON(
         Y.createRelativePositionFromTypeIndex(text, Math.min(lfIndex(plan.document, p), text.length)),
       );
-    awareness.setLocalStateField('cursor', { anchor: rel(selection.anchor), head: rel(selection.active) });
+    const cursor = selection
+      ? { anchor: rel(selection.anchor), head: rel(selection.active) }
+      : (awareness.getLocalState() as PresenceState | null)?.cursor;
+    let presence = sharing.get(plan);
+    if (!presence) {
+      presence = new LocalPresence(awareness);
+      sharing.set(plan, presence);
+    }
+    presence.share(cursor ? { user, cursor } : { user });
   };
 
   const attach = (plan: BoundPlan | undefined): void => {
@@ -160,7 +164,16 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
   };
 
   const subs = [
-    bindings.onDidChange(attach),
+    bindings.onDidChange((plan) => {
+      attach(plan);
+      // A closed plan's pending share would go to a provider that is gone.
+      const open = new Set(bindings.all());
+      for (const [closed, presence] of sharing) {
+        if (open.has(closed)) continue;
+        presence.dispose();
+        sharing.delete(closed);
+      }
+    }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       const plan = bindings.get(e.textEditor.document.uri);
       if (plan) share(plan, e.selections[0]);
@@ -170,6 +183,7 @@ export function registerPresence(bindings: PlanBindings, accounts: ClusterAccoun
   for (const plan of bindings.all()) attach(plan);
   return new vscode.Disposable(() => {
     for (const s of subs) s.dispose();
+    for (const presence of sharing.values()) presence.dispose();
     for (const t of [...cursorTypes.values(), ...selectionTypes.values()]) t.dispose();
   });
 }
