@@ -136,6 +136,23 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     await amina.screenshot(`co-authoring-${host.kind}-amina`);
   });
 
+  it('typing sends the server no more than a message per keystroke: her cursor costs nothing while she types', async () => {
+    const received = async () => {
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^cluster_lessons_messages_received_total (\d+)$/m.exec(metrics)?.[1]);
+    };
+    const before = await received();
+    const typed = ' Bring leaves from home.';
+    await amina.typeAtEndOfLine('Amina: show a seed first.!', typed);
+    await expectScreenToShow(bongani, [`Amina: show a seed first.!${typed}`]);
+    const messages = (await received()) - before;
+    console.info(`messages to the server while typing ${typed.length} keys: ${messages}`);
+    // One update per keystroke at most, and a few for the cursor that End moved. Sending her
+    // name and cursor with every keystroke, as before, made it three per keystroke.
+    expect(messages).toBeGreaterThan(0);
+    expect(messages).toBeLessThanOrEqual(typed.length + 8);
+  });
+
   it("Ctrl+S changes nothing, and Ctrl+Z undoes only the teacher's own typing, never a colleague's", async () => {
     await amina.typeAtEndOfLine('Starch test on two leaves.', ' Use iodine.');
     await expectScreenToShow(bongani, ['Use iodine.']);
