@@ -9,7 +9,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceState } from './presence';
 
-/** A moving cursor is shared at most this often (ms); typing at 4 keys a second sends half as many. */
+/** A cursor moved by clicks or cursor keys goes out at most once per this window (ms). */
 export const PRESENCE_WINDOW_MS = 500;
 
 export class LocalPresence {
