@@ -126,6 +126,11 @@ export class ApplyLedger {
   /** Settles the entry with the editor's answer; returns whether its sent delta must be taken back. */
   settle(entry: LedgerEntry, accepted: boolean): 'done' | 'takeBack' | 'awaitEvent' {
     entry.accepted = accepted;
+    if (entry.status === 'applied' && !accepted) {
+      // The event that matched was the teacher's identical change (the binding held it).
+      entry.status = 'superseded';
+      return 'takeBack';
+    }
     if (entry.status !== 'inFlight') return 'done';
     if (accepted) return 'awaitEvent';
     entry.status = 'superseded';

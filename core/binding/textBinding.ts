@@ -147,9 +147,8 @@ export class TextBinding {
     if (accepted) {
       this.handleOurs(held.classification, event, eol);
     } else {
+      // Refused: the ledger made our delta owed again; the event was the teacher's.
       this.stats.userEditsLikeOurs += 1;
-      entry.status = 'superseded';
-      this.takeBack(entry);
       this.version = event.version;
       this.applyUserChanges(event.contentChanges.map((change) => changeToLf(change, eol)));
     }
@@ -280,11 +279,11 @@ export class TextBinding {
         // Optimistic: from now on Y.Text changes compose onto the text we asked for.
         const entry = this.ledger.record(this.version, this.pending.takeAll(), edits);
         const accepted = await this.applyEdits(entry);
-        this.releaseHeld(entry, accepted);
         if (accepted && entry.status === 'superseded')
           this.anomaly(`an edit sent for version ${entry.version} was applied after another change`);
         const outcome = this.ledger.settle(entry, accepted);
         if (outcome === 'takeBack') this.takeBack(entry);
+        this.releaseHeld(entry, accepted);
         if (outcome === 'awaitEvent') {
           this.anomaly('applyEdits resolved before its change event');
           await this.eventWaiters.wait();

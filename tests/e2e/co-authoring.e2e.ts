@@ -47,6 +47,12 @@ async function join(
   await joinCluster(teacher, server, { invite, name: CLUSTER }, { name, school });
 }
 
+/** A counter from the server's /metrics. */
+async function metric(server: SyncServerProcess, name: string): Promise<number> {
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1]);
+}
+
 /** Polls what a teacher's screen shows until it contains every one of `parts`. */
 async function expectScreenToShow(teacher: Workbench, parts: string[], timeout = 30_000): Promise<string> {
   let text = '';
@@ -120,10 +126,7 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
     observer.provider.destroy();
     for (const part of both) expect(stored).toContain(part);
     // Each extension asked for the plan in Yjs' v2 encoding (core/sync/compactSync.ts), and got it.
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(
-      Number(/^cluster_lessons_sync_answers_v2_total (\d+)$/m.exec(metrics)?.[1]),
-    ).toBeGreaterThanOrEqual(2);
+    expect(await metric(server, 'cluster_lessons_sync_answers_v2_total')).toBeGreaterThanOrEqual(2);
     expect(stored.match(/Amina: show a seed first\./g)).toHaveLength(1);
     expect(stored.match(/Bongani: and page 43\./g)).toHaveLength(1);
   });
@@ -137,10 +140,7 @@ describe.each(hostsUnderTest())('Two teachers write a plan together in $label', 
   });
 
   it('typing sends the server no more than a message per keystroke: her cursor costs nothing while she types', async () => {
-    const received = async () => {
-      const metrics = await (await fetch(`${server.url}/metrics`)).text();
-      return Number(/^cluster_lessons_messages_received_total (\d+)$/m.exec(metrics)?.[1]);
-    };
+    const received = () => metric(server, 'cluster_lessons_messages_received_total');
     const before = await received();
     const typed = ' Bring leaves from home.';
     await amina.typeAtEndOfLine('Amina: show a seed first.!', typed);
