@@ -1,6 +1,5 @@
 // permessage-deflate for metered connections: every message compressed, keystrokes included.
-// Used at both ends: by the sync server for every connection, and by the desktop extension's
-// WebSocket (extension/desktopWebSocket.ts), which runs the same `ws` package.
+// This is the server's end; the desktop extension's is clientCompression.ts.
 //
 // With context takeover a message may refer to the bytes of the messages before it on the same
 // connection, and a keystroke's update repeats the client id and clock of the one before: it
@@ -13,13 +12,14 @@
 // peer has already decompressed as the preset dictionary: the peer's decompressor holds those
 // very bytes in its window, so the output is the same kind of stream a long-lived compressor would
 // make, and the connection keeps only those bytes between messages (about 7 µs a keystroke, in a
-// window only as large as the message and its dictionary need: deflateOptions). What
-// the peer sends is decompressed the same way (about 4 µs), with the peer's whole window kept as
-// the dictionary (2 KB from the desktop extension, 32 KB from a browser), or only as much as the
-// peer announced it refers back to (1 KB from our server: HISTORY_HEADER). Readers of a room with
-// the same recent history get one compression between them (LastMessage).
+// window only as large as the message and its dictionary need: deflateOptions). What the peer
+// sends is decompressed after the peer's whole window (2 KB from the desktop extension, 32 KB
+// from a browser), which the connection keeps: by one zlib stream for the whole process, given
+// each connection's window before its message (inflateAfter; about 1 µs a keystroke). Readers of a
+// room with the same recent history get one compression between them (LastMessage).
 import { deflateRaw, deflateRawSync, inflateRawSync, constants as zlib } from 'node:zlib';
 import type { PerMessageDeflateOptions, WebSocket } from 'ws';
+import { KeptZlib } from './keptZlib';
 
 /**
  * Negotiation: ws' defaults, i.e. context takeover both ways and 32 KB windows. A compressor
@@ -32,27 +32,6 @@ export const SYNC_COMPRESSION: PerMessageDeflateOptions = {};
 /** Keystrokes find what they repeat within the last few messages; 1 KB gives 11.8 B, 4 KB 11.6 B. */
 const HISTORY_BYTES = 1024;
 
-/**
- * So no message from our end refers further back than HISTORY_BYTES before its own start (large
- * ones too: they get the same dictionary). The server says so in this header of its handshake
- * response, and our desktop client then keeps only that much of what it received as the
- * dictionary, instead of the whole window the server may use (32 KB): zlib copies the dictionary
- * in for every message, and a keystroke inflates in about 5 µs instead of 24. Without the header
- * (another server, or an older one) the client keeps the whole window.
- */
-export const HISTORY_HEADER = 'x-cluster-lessons-deflate-history';
-
-/** For the WebSocketServer's 'headers' event: announces how far back our messages refer. */
-export function announceHistory(headers: string[]): void {
-  headers.push(`${HISTORY_HEADER}: ${HISTORY_BYTES}`);
-}
-
-/** The history a server announced, or undefined if it did not (or said something unusable). */
-export function announcedHistory(value: string | string[] | undefined): number | undefined {
-  if (typeof value !== 'string' || !/^\d{1,5}$/.test(value.trim())) return undefined;
-  const bytes = Number(value.trim());
-  return bytes >= 1 && bytes <= 1 << 15 ? bytes : undefined;
-}
 /** Larger messages (initial syncs, pastes) are compressed on the thread pool instead. */
 const LARGE_BYTES = 16 * 1024;
 /** zlib's memory for one call: small for keystrokes, the default for large messages. */
@@ -69,7 +48,7 @@ const CHUNK_MAX_BYTES = 64 * 1024;
 
 type Done = (error: Error | null, result?: Buffer) => void;
 
-interface DeflateExtension {
+export interface DeflateExtension {
   readonly params: {
     server_max_window_bits?: number;
     server_no_context_takeover?: boolean;
@@ -83,38 +62,38 @@ interface DeflateExtension {
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const EMPTY = Buffer.alloc(0);
 
-/** Which end of the connection we are: the parameters name each direction by its sender. */
+/** Which end of the connection sends: the parameters name each direction by its sender. */
 export type End = 'server' | 'client';
 
 /**
- * Replaces ws' compressor and decompressor for this connection (ws 8's PerMessageDeflate#compress
- * and #decompress, which its Sender and Receiver call one at a time per connection, in order).
- * Call it before the first message is read or sent: on the server when the connection is
- * accepted, on a client in its first 'open' listener. No-op if compression was not agreed.
- * `maxPayload`: the largest message we accept, decompressed (0: no limit).
+ * The connection's permessage-deflate extension, whose `compress` and `decompress` ws 8's Sender
+ * and Receiver call one at a time per connection, in order; undefined if it was not agreed.
  */
-export function compressOnTheEventLoop(
-  ws: WebSocket,
-  maxPayload: number,
-  end: End = 'server',
-  peerHistoryBytes?: number,
-): void {
+export function deflateExtension(ws: WebSocket): DeflateExtension | undefined {
   const extensions = (ws as unknown as { _extensions?: Record<string, DeflateExtension | undefined> })
     ._extensions;
-  const extension = extensions?.['permessage-deflate'];
-  if (extension === undefined) return;
-  const peer: End = end === 'server' ? 'client' : 'server';
-  extension.compress = compressor(ws, direction(extension, end), end);
-  extension.decompress = decompressor(ws, direction(extension, peer), maxPayload, peerHistoryBytes);
+  return extensions?.['permessage-deflate'];
 }
 
-interface Direction {
+/**
+ * The server's end: replaces ws' compressor and decompressor for this connection. Call it when
+ * the connection is accepted, before the first message is read or sent. No-op if compression was
+ * not agreed. `maxPayload`: the largest message we accept, decompressed (0: no limit).
+ */
+export function compressOnTheEventLoop(ws: WebSocket, maxPayload: number): void {
+  const extension = deflateExtension(ws);
+  if (extension === undefined) return;
+  extension.compress = compressor(ws, direction(extension, 'server'));
+  extension.decompress = decompressor(ws, direction(extension, 'client'), maxPayload);
+}
+
+export interface Direction {
   readonly windowBits: number;
   readonly takeover: boolean;
 }
 
 /** The window and context takeover agreed for what `sender` sends. */
-function direction(extension: DeflateExtension, sender: End): Direction {
+export function direction(extension: DeflateExtension, sender: End): Direction {
   const { params } = extension;
   const bits = sender === 'server' ? params.server_max_window_bits : params.client_max_window_bits;
   const noTakeover =
@@ -122,15 +101,10 @@ function direction(extension: DeflateExtension, sender: End): Direction {
   return { windowBits: typeof bits === 'number' ? bits : 15, takeover: noTakeover !== true };
 }
 
-function compressor(
-  ws: WebSocket,
-  { windowBits, takeover }: Direction,
-  end: End,
-): DeflateExtension['compress'] {
+function compressor(ws: WebSocket, { windowBits, takeover }: Direction): DeflateExtension['compress'] {
   const history = new RecentBytes(Math.min(HISTORY_BYTES, 1 << windowBits));
-  // A server's output is never masked, so several connections may send the same Buffer; a
-  // client masks its output in place (ws' Sender), so it must keep its own.
-  const shareable = end === 'server' && takeover;
+  // A server's output is never masked, so several connections may send the same Buffer.
+  const shareable = takeover;
 
   return (data, fin, callback) => {
     const input = typeof data === 'string' ? Buffer.from(data) : data;
@@ -221,10 +195,26 @@ function decompressor(
   ws: WebSocket,
   { windowBits, takeover }: Direction,
   maxPayload: number,
-  peerHistoryBytes = Number.POSITIVE_INFINITY,
 ): DeflateExtension['decompress'] {
-  // What the peer's messages may refer to: its whole window, or the history it announced.
-  const window = new RecentBytes(Math.min(1 << windowBits, peerHistoryBytes));
+  // What the peer's messages may refer to: its whole window.
+  const window = new RecentBytes(1 << windowBits);
+  return readMessages(ws, (compressed) => {
+    const output = inflateAfter(window.view(), compressed, windowBits, maxPayload);
+    if (takeover) window.push(output);
+    return output;
+  });
+}
+
+/**
+ * A decompressor for ws that collects a message's fragments and hands them, with the trailer,
+ * to `inflate`. When that throws (bad data, or ERR_BUFFER_TOO_LARGE for a message over the
+ * limit), the connection is closed with 1007 or 1009 (on our server, 1009 becomes 4413:
+ * syncGateway).
+ */
+export function readMessages(
+  ws: WebSocket,
+  inflate: (compressed: Buffer) => Buffer,
+): DeflateExtension['decompress'] {
   let fragments: Buffer[] = [];
   return (data, fin, callback) => {
     fragments.push(data);
@@ -237,26 +227,58 @@ function decompressor(
     fragments = [];
     let output: Buffer;
     try {
-      output = inflateRawSync(input, {
-        windowBits,
-        finishFlush: zlib.Z_SYNC_FLUSH,
-        // Keystrokes inflate to a few times their size; larger messages take more calls.
-        chunkSize: chunkSizeFor(input.length * 4),
-        ...(maxPayload > 0 ? { maxOutputLength: maxPayload } : {}),
-        ...(window.length > 0 ? { dictionary: window.view() } : {}),
-      });
+      output = inflate(input);
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      // 1009 becomes our 4413 (syncGateway); either way the connection ends here. ws' Receiver
-      // must still hear back: a Receiver left waiting never finishes, and ws then never emits
-      // 'close' for the connection (the server's shutdown waited for it forever).
+      // Either way the connection ends here. ws' Receiver must still hear back: a Receiver left
+      // waiting never finishes, and ws then never emits 'close' for the connection (the server's
+      // shutdown waited for it forever).
       ws.close(tooLarge ? 1009 : 1007, tooLarge ? 'message too large' : 'message could not be decompressed');
       queueMicrotask(() => callback(error as Error));
       return;
     }
-    if (takeover) window.push(output);
     queueMicrotask(() => callback(null, output));
   };
+}
+
+/**
+ * One inflate stream for the whole process, kept rather than made for every message (about 1 µs
+ * for a keystroke instead of 5, and no stream objects left for the collector), and read with
+ * each connection's history in front: null where Node's zlib does not allow it (KeptZlib).
+ */
+let sharedInflate: KeptZlib | null | undefined;
+
+/** For tests: whether messages are inflated by the shared stream (true) or one zlib call each. */
+export function useSharedInflate(use: boolean): void {
+  sharedInflate?.close();
+  sharedInflate = use ? undefined : null;
+}
+
+/** `compressed` (ending in the trailer) inflated after `history`, at most `maxPayload` bytes (0: any). */
+function inflateAfter(history: Buffer, compressed: Buffer, windowBits: number, maxPayload: number): Buffer {
+  if (sharedInflate === undefined) sharedInflate = KeptZlib.inflate(15) ?? null;
+  if (sharedInflate === null) {
+    return inflateRawSync(compressed, {
+      windowBits,
+      finishFlush: zlib.Z_SYNC_FLUSH,
+      // Keystrokes inflate to a few times their size; larger messages take more calls.
+      chunkSize: chunkSizeFor(compressed.length * 4),
+      ...(maxPayload > 0 ? { maxOutputLength: maxPayload } : {}),
+      ...(history.length > 0 ? { dictionary: history } : {}),
+    });
+  }
+  const inflate = sharedInflate;
+  try {
+    // A 15-bit window reads whatever window the client agreed; the history is only its own.
+    inflate.startAfter(history);
+    return inflate.write(compressed, maxPayload > 0 ? maxPayload : undefined);
+  } finally {
+    // Bad data or a message cut short leave zlib's state unusable: the next message gets a new one.
+    if (!inflate.usable) {
+      inflate.close();
+      sharedInflate = undefined;
+    }
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Metrics } from '../metrics';
 import type { Limits } from '../options';
 import type { Gatekeeper } from './admission';
 import { CloseCode } from './closeCodes';
-import { announceHistory, compressOnTheEventLoop, SYNC_COMPRESSION } from './compression';
+import { compressOnTheEventLoop, SYNC_COMPRESSION } from './compression';
 import { Connection, truncateUtf8 } from './connection';
 import type { RoomRegistry } from './roomRegistry';
 
@@ -34,7 +34,6 @@ export class SyncGateway {
       maxPayload: limits.maxMessageBytes,
       perMessageDeflate: SYNC_COMPRESSION,
     });
-    this.wss.on('headers', announceHistory);
   }
 
   get connectionCount(): number {

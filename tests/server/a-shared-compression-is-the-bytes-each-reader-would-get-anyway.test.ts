@@ -8,7 +8,7 @@ import { compressionCounts, compressOnTheEventLoop, deflateOptions } from '../..
 // get exactly the bytes its own compression would have made: a reader with a smaller window, or
 // with a history that differs only far back, decodes anything else wrongly or not at all.
 
-/** How far back the server's messages refer (HISTORY_HEADER); the dictionary is that much. */
+/** How far back the server's messages refer (HISTORY_BYTES in compression.ts); the dictionary is that much. */
 const HISTORY_BYTES = 1024;
 const TRAILER_BYTES = 4;
 
