@@ -54,9 +54,11 @@ function compressor(ws: WebSocket, deflate: KeptZlib, takeover: boolean): Deflat
     let output: Buffer;
     try {
       output = deflate.write(typeof data === 'string' ? Buffer.from(data) : data);
-    } catch {
-      // ws' Sender has no error path here; a compressor that fails has run out of memory.
+    } catch (error) {
+      // A compressor that fails has run out of memory: end the connection. With its socket
+      // destroyed, ws' Sender fails this send's callbacks instead of sending.
       ws.terminate();
+      callback(error as Error);
       return;
     }
     if (fin && !takeover) deflate.reset();

@@ -103,8 +103,9 @@ export function direction(extension: DeflateExtension, sender: End): Direction {
 
 function compressor(ws: WebSocket, { windowBits, takeover }: Direction): DeflateExtension['compress'] {
   const history = new RecentBytes(Math.min(HISTORY_BYTES, 1 << windowBits));
-  // A server's output is never masked, so several connections may send the same Buffer.
-  const shareable = takeover;
+  // A server's output is never masked, so several connections may send the same Buffer (a
+  // client's is masked in place: never shared, should this ever run at a client's end).
+  const shareable = takeover && (ws as unknown as { _isServer?: boolean })._isServer === true;
 
   return (data, fin, callback) => {
     const input = typeof data === 'string' ? Buffer.from(data) : data;
@@ -120,9 +121,11 @@ function compressor(ws: WebSocket, { windowBits, takeover }: Direction): Deflate
     const options = deflateOptions(windowBits, input.length, history.view());
     counts.deflated += 1;
     const done: Done = (error, output) => {
-      // ws' Sender has no error path here; a compressor that fails has run out of memory.
+      // A compressor that fails has run out of memory: end the connection. With its socket
+      // destroyed, ws' Sender fails this send's callbacks instead of sending.
       if (error !== null || output === undefined) {
         ws.terminate();
+        callback(error ?? new Error('compression gave no output'));
         return;
       }
       callback(null, fin ? output.subarray(0, output.length - TRAILER_BYTES) : output);

@@ -9,7 +9,8 @@
 // the stream's window carries the context from one message to the next, as permessage-deflate's
 // context takeover means.
 //
-// `_handle` and `_writeState` are Node's, not public: `KeptZlib.inflate` and `.deflate` return
+// `_handle` and `_writeState` are Node's, not public (the 7-argument `writeSync` and the state
+// array have been the same from Node 10 to 24): `KeptZlib.inflate` and `.deflate` return
 // undefined when they are not as expected, and callers keep their other way.
 import { constants, createDeflateRaw, createInflateRaw, type DeflateRaw, type InflateRaw } from 'node:zlib';
 
@@ -27,8 +28,11 @@ interface NativeHandle {
   onerror: (message: string, errno: number, code?: string) => void;
 }
 
-/** What one call may write before we take it out: a keystroke's whole output, and most syncs'. */
-const SCRATCH_BYTES = 16 * 1024;
+/**
+ * What one call may write before we take it out: a keystroke's whole output, and a browser's
+ * whole 32 KB history fed to the server's inflate stream (startAfter), in one call.
+ */
+const SCRATCH_BYTES = 64 * 1024;
 /** Shared by every stream of the process: each call copies what it wrote out before returning. */
 let scratch: Buffer | undefined;
 const STORED_HEADER = Buffer.alloc(5);
@@ -42,7 +46,8 @@ export class KeptZlib {
     private readonly handle: NativeHandle,
     private readonly state: Uint32Array,
   ) {
-    // Node's handler would destroy the stream on the next tick; we need the error now, in the call.
+    // Node's own handler destroys the stream and emits 'error' (an uncaught exception without a
+    // listener); we need the error here, thrown from the call that failed.
     handle.onerror = (message, errno, code) => {
       this.failure = Object.assign(new Error(message), { errno, code });
     };

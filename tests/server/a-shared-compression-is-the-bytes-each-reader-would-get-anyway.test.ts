@@ -20,6 +20,7 @@ function connection(windowBits = 15) {
     decompress: () => {},
   };
   const ws = {
+    _isServer: true,
     _extensions: { 'permessage-deflate': extension },
     terminate: () => {
       throw new Error('the compressor gave up');

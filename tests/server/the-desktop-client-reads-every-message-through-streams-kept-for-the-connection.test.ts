@@ -96,6 +96,37 @@ describe("the desktop client's kept zlib streams", () => {
     expect((extension as unknown as { _inflate: unknown })._inflate ?? null).toBeNull();
   }, 30_000);
 
+  it('sends and reads empty messages and messages in fragments, both ways', async () => {
+    const { port, server: wss } = await listen();
+    const parts = [Buffer.from('fractions '), Buffer.alloc(0), Buffer.from('learners '.repeat(3000))];
+    const whole = Buffer.concat(parts);
+    const atServer: Buffer[] = [];
+    wss.on('connection', (ws) => {
+      compressOnTheEventLoop(ws, 1_000_000);
+      ws.on('message', (data: Buffer) => atServer.push(Buffer.from(data)));
+      ws.send(Buffer.alloc(0));
+      for (const [i, part] of parts.entries()) ws.send(part, { fin: i === parts.length - 1 });
+      ws.send('after');
+    });
+    const opened = new DesktopWebSocket(`ws://127.0.0.1:${port}`);
+    client = opened;
+    const received: Buffer[] = [];
+    opened.on('message', (data: Buffer) => received.push(Buffer.from(data)));
+    await new Promise((resolve) => opened.once('open', resolve));
+    opened.send(Buffer.alloc(0));
+    for (const [i, part] of parts.entries()) opened.send(part, { fin: i === parts.length - 1 });
+    opened.send('after');
+    const deadline = Date.now() + 10_000;
+    while ((received.length < 3 || atServer.length < 3) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    for (const messages of [received, atServer]) {
+      expect(messages.map((m) => m.length)).toEqual([0, whole.length, 5]);
+      expect(messages[1]?.equals(whole)).toBe(true);
+      expect(messages[2]?.toString()).toBe('after');
+    }
+  }, 30_000);
+
   it('reads what refers back across the whole window, without being told how far', async () => {
     const { port, server: wss } = await listen();
     const random = pseudoRandom(11);

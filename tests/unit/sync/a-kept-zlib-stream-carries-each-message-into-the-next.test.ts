@@ -86,11 +86,20 @@ describe('a kept zlib stream', () => {
   it('reads messages of many peers in turn, each after its own history, as a dictionary would', () => {
     // The server's one inflate stream for all connections (server/sync/compression.ts).
     const shared = inflater();
-    const peers = [randomBytes(2048), Buffer.from('fractions '.repeat(100)), Buffer.alloc(0)];
+    // A desktop's 2 KB, a browser's whole 32 KB window, and none; messages small and large.
+    const peers = [
+      randomBytes(2048),
+      randomBytes(32_768),
+      Buffer.from('fractions '.repeat(100)),
+      Buffer.alloc(0),
+    ];
     for (let round = 0; round < 3; round++) {
       for (const [i, history] of peers.entries()) {
+        const large =
+          round === 1 ? Buffer.concat([randomBytes(20_000), history.subarray(0, 5_000)]) : Buffer.alloc(0);
         const message = Buffer.concat([
           history.subarray(-300, -250),
+          large,
           Buffer.from(`peer ${i} round ${round}`),
         ]);
         const compressed = deflateRawSync(message, {
