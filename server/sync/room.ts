@@ -63,6 +63,8 @@ export class Room {
   private readonly unsaved = new UnsavedUpdates();
   private captured: Uint8Array[] = [];
   private readonly lastAnswer = new RecentAnswer<Answer>();
+  /** Connections whose sync step 1 waits for unsaved updates (how many of them each). */
+  private readonly awaitingAnswer = new Map<Connection, number>();
   private readonly compactor: Compactor;
   private unloading: Promise<boolean> | null = null;
 
@@ -121,6 +123,7 @@ export class Room {
 
   detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.awaitingAnswer.delete(connection);
     this.inbox = this.inbox.filter(([from]) => from !== connection);
     this.presence.leave(connection);
     if (this.connections.size === 0) this.deps.empty(this);
@@ -186,10 +189,16 @@ export class Room {
     switch (message.type) {
       case 'sync-step1':
         // Never answer with updates that are not yet stored: wait for the writes before it.
-        this.unsaved.whenStored(
-          () => this.answerSyncStep1(connection, message.stateVector),
-          this.state === 'ready',
-        );
+        // Meanwhile what gets stored is not also broadcast to this connection: the answer, made
+        // once nothing is unsaved, has all of it (committed). Two teachers back online at once,
+        // each uploading a day's work, would otherwise each get the other's twice.
+        this.awaitingAnswer.set(connection, (this.awaitingAnswer.get(connection) ?? 0) + 1);
+        this.unsaved.whenStored(() => {
+          const waiting = this.awaitingAnswer.get(connection) ?? 0;
+          if (waiting > 1) this.awaitingAnswer.set(connection, waiting - 1);
+          else this.awaitingAnswer.delete(connection);
+          this.answerSyncStep1(connection, message.stateVector);
+        }, this.state === 'ready');
         return;
       case 'update':
         if (message.empty) return;
@@ -246,7 +255,9 @@ export class Room {
     if (firstWrite) this.deps.firstWrite(this, entry.origin);
     this.deps.stored(this);
     const message = encodeUpdate(entry.update);
-    for (const connection of this.connections) if (connection !== entry.origin) connection.send(message);
+    for (const connection of this.connections) {
+      if (connection !== entry.origin && !this.awaitingAnswer.has(connection)) connection.send(message);
+    }
     this.compactor.appended();
     this.unsaved.release(this.state === 'ready');
   }

@@ -93,6 +93,34 @@ describe('an update from one teacher', () => {
     expect(readStoredRows(server.dataDir).updates.length).toBeGreaterThan(0);
   });
 
+  it('reaches a teacher who opened the document while it was being stored once, in her answer, not twice', async () => {
+    // Two teachers back online at once, each uploading a day's work: each asks for what she
+    // lacks while the other's upload is being stored. The answer has it; a broadcast of the same
+    // update on top of it would double her bytes.
+    const [writer, reader, doc] = await setUp();
+    storage.hold();
+    const work = 'Group work: compare 1/2 and 1/4 with paper strips, then explain. '.repeat(80);
+    writer.text.insert(0, work);
+    await sleep(100);
+    const latecomer = connectClient(server.url, doc, server.leader.token);
+    clients.push(latecomer);
+    let bytes = 0;
+    latecomer.provider.ws?.addEventListener('message', (event: MessageEvent) => {
+      bytes += (event.data as ArrayBuffer).byteLength;
+    });
+    await sleep(300);
+    expect(latecomer.provider.synced).toBe(false);
+
+    storage.letGo();
+    await latecomer.synced();
+    await waitFor(() => reader.text.toString() === work, 5_000, 'the update to reach the reader');
+    await sleep(200);
+    expect(latecomer.text.toString()).toBe(work);
+    // The work once (5 KB), plus the server's own sync request and the rest: far from twice.
+    expect(bytes).toBeGreaterThan(work.length);
+    expect(bytes).toBeLessThan(work.length * 1.2);
+  });
+
   it('that cannot be stored stays in memory unbroadcast, the server reports unhealthy, and it goes out once storage recovers', async () => {
     const [writer, reader] = await setUp();
     storage.failing = true;
