@@ -63,8 +63,8 @@ export class Room {
   private readonly unsaved = new UnsavedUpdates();
   private captured: Uint8Array[] = [];
   private readonly lastAnswer = new RecentAnswer<Answer>();
-  /** Connections whose sync step 1 waits for unsaved updates (how many of them each). */
-  private readonly awaitingAnswer = new Map<Connection, number>();
+  /** Connections whose sync step 1 waits for unsaved updates. */
+  private readonly awaitingAnswer = new Set<Connection>();
   private readonly compactor: Compactor;
   private unloading: Promise<boolean> | null = null;
 
@@ -192,11 +192,10 @@ export class Room {
         // Meanwhile what gets stored is not also broadcast to this connection: the answer, made
         // once nothing is unsaved, has all of it (committed). Two teachers back online at once,
         // each uploading a day's work, would otherwise each get the other's twice.
-        this.awaitingAnswer.set(connection, (this.awaitingAnswer.get(connection) ?? 0) + 1);
+        // (A second request waiting alongside is answered in the same release, right after.)
+        this.awaitingAnswer.add(connection);
         this.unsaved.whenStored(() => {
-          const waiting = this.awaitingAnswer.get(connection) ?? 0;
-          if (waiting > 1) this.awaitingAnswer.set(connection, waiting - 1);
-          else this.awaitingAnswer.delete(connection);
+          this.awaitingAnswer.delete(connection);
           this.answerSyncStep1(connection, message.stateVector);
         }, this.state === 'ready');
         return;
